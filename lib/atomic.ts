@@ -1,0 +1,75 @@
+// The money path's unit of work: a list of SQL steps run in one transaction, each step optionally
+// guarded by the number of rows it must change. A guard that fails rolls everything back and throws
+// the step's error. Conditional updates (`... WHERE free >= ?`) make this safe under concurrency on both
+// databases without retries; on SQLite the whole transaction runs synchronously (nothing interleaves).
+import { driver } from "./db";
+
+export interface Step {
+  sql: string;
+  params?: readonly unknown[];
+  /** rows this step must change, else the transaction is rolled back and `error()` is thrown */
+  expect?: { rows: number; error: () => Error };
+}
+
+type Statement = import("better-sqlite3").Statement;
+const sqliteStatements = new WeakMap<object, Map<string, Statement>>();
+
+function toPostgres(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+function sqliteParam(v: unknown): unknown {
+  return typeof v === "boolean" ? (v ? 1 : 0) : v;
+}
+
+function pgParam(v: unknown): unknown {
+  return typeof v === "bigint" ? v.toString() : v;
+}
+
+/** Runs the steps in one transaction; returns the rows changed by each. */
+export async function atomic(steps: readonly Step[]): Promise<number[]> {
+  const d = await driver();
+  if (d.kind === "sqlite") {
+    let cache = sqliteStatements.get(d.db);
+    if (!cache) sqliteStatements.set(d.db, (cache = new Map()));
+    const statements = cache;
+    const run = () =>
+      d.db
+        .transaction(() =>
+          steps.map((s) => {
+            let stmt = statements.get(s.sql);
+            if (!stmt) statements.set(s.sql, (stmt = d.db.prepare(s.sql)));
+            const changes = stmt.run(...(s.params ?? []).map(sqliteParam)).changes;
+            if (s.expect && changes !== s.expect.rows) throw s.expect.error();
+            return changes;
+          }),
+        )
+        .immediate();
+    if (!d.lock.held) return run();
+    const release = await d.lock.acquire();
+    try {
+      return run();
+    } finally {
+      release();
+    }
+  }
+  const client = await d.pool.connect();
+  try {
+    await client.query("BEGIN");
+    const out: number[] = [];
+    for (const s of steps) {
+      const r = await client.query(toPostgres(s.sql), (s.params ?? []).map(pgParam));
+      const changes = r.rowCount ?? 0;
+      if (s.expect && changes !== s.expect.rows) throw s.expect.error();
+      out.push(changes);
+    }
+    await client.query("COMMIT");
+    return out;
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}

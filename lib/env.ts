@@ -1,0 +1,67 @@
+// The only reader of process.env. Validated once; a bad value stops the process with a sentence naming it.
+import { z } from "zod";
+
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
+    .default("file:./data/compraventa.db"),
+  HOST: z.string().default("0.0.0.0"),
+  PORT: int(3000),
+  APP_URL: z.url().default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  ACCESS_TOKEN_TTL_S: int(15 * 60),
+  REFRESH_TOKEN_TTL_S: int(30 * 24 * 3600),
+
+  MARKET_SOURCE: z.enum(["auto", "binance", "simulated"]).default("auto"),
+  BINANCE_WS_URL: z.string().regex(/^wss?:\/\//, "must be a ws:// or wss:// URL").default("wss://stream.binance.com:9443"),
+  BINANCE_REST_URL: z.url().default("https://api.binance.com"),
+  PRICE_MAX_AGE_MS: int(5000),
+  RUN_WORKER: bool.default(true),
+  WORKER_ID: z.string().optional(),
+
+  FEE_RATE: z.string().regex(/^(0(\.\d{1,8})?|1(\.0{1,8})?)$/, "must be a decimal between 0 and 1, e.g. 0.001").default("0.001"),
+  STARTING_BALANCE_USDT: z.string().regex(/^\d{1,12}(\.\d{1,8})?$/, "must be a decimal amount").default("50000"),
+
+  RATE_LIMIT_LOGIN: int(10),
+  RATE_LIMIT_REGISTER: int(100),
+  RATE_LIMIT_RESET: int(3),
+  RATE_LIMIT_TICKETS: int(5),
+
+  RESEND_API_KEY: z.string().optional(),
+  RESEND_BASE_URL: z.url().optional(),
+  MAIL_FROM: z.string().default("CompraVenta <no-reply@compraventa.local>"),
+  SUPPORT_EMAIL: z.string().default("support@compraventa.local"),
+
+  NEWS_FEEDS: z
+    .string()
+    .default("https://www.coindesk.com/arc/outboundfeeds/rss/,https://cointelegraph.com/rss,https://decrypt.co/feed"),
+  NEWS_POLL_MS: int(10 * 60 * 1000),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  if (!env.AUTH_SECRET) {
+    if (env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
+      throw new Error("AUTH_SECRET is not set: it signs API tokens and browser sessions (npm start creates one in data/).");
+    }
+    env.AUTH_SECRET = "development-only-secret-do-not-use-in-production";
+  }
+  return env;
+}
+
+export const env: Env & { AUTH_SECRET: string } = load() as Env & { AUTH_SECRET: string };
+
+export const isPostgres = /^postgres(ql)?:\/\//.test(env.DATABASE_URL);
