@@ -1,0 +1,74 @@
+// The in-process event bus between the market worker, the trading use cases and the /ws server. Kept on
+// globalThis so that the custom server and Next.js's separately bundled route handlers see one bus.
+import type { OpenStopOrder } from "@/lib/trading/stop-order";
+import type { MarketSource } from "./types";
+
+export interface TickEvent {
+  symbol: string;
+  price: number;
+  tradeId: string;
+  time: number;
+  source: MarketSource;
+}
+
+export interface TickerEvent {
+  symbol: string;
+  price: number;
+  open: number;
+  high: number;
+  low: number;
+  volume: number;
+  quoteVolume: number;
+  change_pct_24h: number | null;
+  time: number;
+  source: MarketSource;
+}
+
+export interface FillEvent {
+  userId: string;
+  orderId: string;
+  outcome: "FILLED" | "REJECTED";
+}
+
+export interface MarketEvents {
+  tick: TickEvent;
+  ticker: TickerEvent;
+  "order-armed": OpenStopOrder;
+  "order-disarmed": { id: string; symbol: string };
+  fill: FillEvent;
+}
+
+type Listener<K extends keyof MarketEvents> = (event: MarketEvents[K]) => void;
+
+class EventBus {
+  private listeners = new Map<keyof MarketEvents, Set<(e: never) => void>>();
+
+  on<K extends keyof MarketEvents>(name: K, listener: Listener<K>): () => void {
+    let set = this.listeners.get(name);
+    if (!set) this.listeners.set(name, (set = new Set()));
+    set.add(listener as (e: never) => void);
+    return () => set.delete(listener as (e: never) => void);
+  }
+
+  // A listener that throws must not break the emitter (a use case that just committed an order).
+  emit<K extends keyof MarketEvents>(name: K, event: MarketEvents[K]): void {
+    const set = this.listeners.get(name);
+    if (!set) return;
+    for (const listener of [...set]) {
+      try {
+        (listener as Listener<K>)(event);
+      } catch (e) {
+        console.error(`market event listener for "${name}" failed:`, e instanceof Error ? e.message : e);
+      }
+    }
+  }
+
+  listenerCount(name: keyof MarketEvents): number {
+    return this.listeners.get(name)?.size ?? 0;
+  }
+}
+
+const g = globalThis as unknown as { __compraventaMarketEvents?: EventBus };
+
+// marketEvents.emit("order-armed", order) after placing or modifying a stop order; .on("fill", ...) to hear fills.
+export const marketEvents: EventBus = (g.__compraventaMarketEvents ??= new EventBus());

@@ -1,0 +1,128 @@
+// The latest price and 24 h statistics of every pair, in memory. One instance per process on globalThis,
+// so the custom server (which runs the feed) and Next.js's separately bundled route handlers share it.
+import { env } from "@/lib/env";
+import type { MarketSource, Ticker, Trade } from "./types";
+
+export interface Quote {
+  symbol: string;
+  price: bigint;
+  /** trade id, or `snapshot-<time>` for a REST snapshot (which is not a trade) */
+  tradeId: string;
+  kind: "trade" | "snapshot";
+  /** exchange time of the trade or snapshot, epoch ms */
+  time: number;
+  /** local time this price was last received or confirmed, epoch ms */
+  receivedAt: number;
+  source: MarketSource;
+  stats?: Omit<Ticker, "symbol" | "last">;
+}
+
+export class PriceStore {
+  private quotes = new Map<string, Quote>();
+  private connected = false;
+  private connectedSince = 0;
+  /** the source of the feed running in this process, or null when prices come from the database */
+  feedSource: MarketSource | null = null;
+
+  constructor(private maxAgeMs: number = env.PRICE_MAX_AGE_MS) {}
+
+  // The feed says whether its connection is up; a (re)connection makes every older price stale until
+  // a newer trade or snapshot arrives, since the market may have moved during the gap.
+  setConnected(connected: boolean, now = Date.now()): void {
+    if (connected && !this.connected) this.connectedSince = now;
+    this.connected = connected;
+  }
+
+  isConnected(): boolean {
+    return this.connected;
+  }
+
+  // Records a trade; trades of a pair arrive in order on one connection, so the latest one wins.
+  recordTrade(trade: Trade, source: MarketSource): Quote {
+    const prev = this.quotes.get(trade.symbol);
+    const quote: Quote = {
+      symbol: trade.symbol,
+      price: trade.price,
+      tradeId: trade.tradeId,
+      kind: "trade",
+      time: trade.time,
+      receivedAt: trade.receivedAt,
+      source,
+      stats: prev?.stats,
+    };
+    this.quotes.set(trade.symbol, quote);
+    return quote;
+  }
+
+  // A REST snapshot taken at `requestedAt` must not overwrite a trade received after the request went out.
+  recordSnapshot(symbol: string, price: bigint, requestedAt: number, source: MarketSource, now = Date.now()): boolean {
+    const prev = this.quotes.get(symbol);
+    if (prev && prev.kind === "trade" && prev.receivedAt >= requestedAt) return false;
+    this.quotes.set(symbol, {
+      symbol,
+      price,
+      tradeId: `snapshot-${now}`,
+      kind: "snapshot",
+      time: now,
+      receivedAt: now,
+      source,
+      stats: prev?.stats,
+    });
+    return true;
+  }
+
+  // 24 h stats. A ticker whose last price equals ours confirms that price is still current (quiet pairs
+  // trade less often than PRICE_MAX_AGE_MS); a pair with no price yet takes the ticker's last price.
+  recordTicker(ticker: Ticker, source: MarketSource, now = Date.now()): void {
+    const { symbol, last, ...stats } = ticker;
+    const prev = this.quotes.get(symbol);
+    if (!prev) {
+      this.quotes.set(symbol, {
+        symbol,
+        price: last,
+        tradeId: `snapshot-${ticker.time}`,
+        kind: "snapshot",
+        time: ticker.time,
+        receivedAt: now,
+        source,
+        stats,
+      });
+      return;
+    }
+    prev.stats = stats;
+    if (prev.price === last && now > prev.receivedAt) prev.receivedAt = now;
+  }
+
+  get(symbol: string): Quote | undefined {
+    return this.quotes.get(symbol);
+  }
+
+  all(): Quote[] {
+    return [...this.quotes.values()];
+  }
+
+  // Stale: the feed is down, the price predates the current connection, or it is older than PRICE_MAX_AGE_MS.
+  isStale(quote: Quote | undefined, now = Date.now()): boolean {
+    if (!quote) return true;
+    if (!this.connected || quote.receivedAt < this.connectedSince) return true;
+    return now - quote.receivedAt > this.maxAgeMs;
+  }
+
+  clear(): void {
+    this.quotes.clear();
+    this.connected = false;
+    this.connectedSince = 0;
+    this.feedSource = null;
+  }
+}
+
+const g = globalThis as unknown as { __compraventaPrices?: PriceStore };
+
+// The process-wide store; the worker fills it, getFreshPrice and listMarkets read it.
+export const priceStore: PriceStore = (g.__compraventaPrices ??= new PriceStore());
+
+// 24 h change in percent (two decimals), or null without an opening price.
+export function changePct(price: bigint, open: bigint | null | undefined): number | null {
+  if (open === null || open === undefined || open <= 0n) return null;
+  return Math.round((Number(price - open) / Number(open)) * 10000) / 100;
+}
