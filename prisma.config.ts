@@ -14,8 +14,10 @@ if (!isPostgres) fs.mkdirSync(path.dirname(path.resolve(url.replace(/^file:/, ""
 
 // adapter-pg cannot decode pg_catalog's `name` (19) and `char` (18) columns the schema engine reads
 // (prisma/orm#27403): report them as text (25) when pg describes a result. CLI only.
-const addFields = pg.Result.prototype.addFields;
-pg.Result.prototype.addFields = function (fields) {
+type Field = { dataTypeID: number };
+const resultProto = pg.Result.prototype as unknown as { addFields(fields: Field[]): void };
+const addFields = resultProto.addFields;
+resultProto.addFields = function (this: unknown, fields: Field[]) {
   for (const f of fields) if (f.dataTypeID === 18 || f.dataTypeID === 19) f.dataTypeID = 25;
   addFields.call(this, fields);
 };
@@ -24,7 +26,7 @@ pg.Result.prototype.addFields = function (fields) {
 const setTimeoutOriginal = globalThis.setTimeout;
 globalThis.setTimeout = ((fn: () => void, ms?: number, ...args: unknown[]) => {
   const timer = setTimeoutOriginal(fn, ms, ...args);
-  if ((ms ?? 0) >= 1000) timer.unref();
+  if ((ms ?? 0) >= 1000) (timer as unknown as NodeJS.Timeout).unref();
   return timer;
 }) as typeof setTimeout;
 

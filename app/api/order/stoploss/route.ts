@@ -1,0 +1,29 @@
+import { withUser } from "@/lib/api/handler";
+import { AppError } from "@/lib/api/errors";
+import { cancelStopBody, modifyStopBody, stopOrderBody } from "@/lib/api/order-schemas";
+import { cancelStopOrder } from "@/lib/trading/cancel-stop-order";
+import { modifyStopOrder } from "@/lib/trading/modify-stop-order";
+import { placeStopOrder } from "@/lib/trading/place-stop-order";
+
+// POST /api/order/stoploss – place a stop order (SL or TP by the current price), locking its funds
+export const POST = withUser(
+  async ({ user, body }) =>
+    placeStopOrder({ userId: user.id, base: body.base, quote: body.quote, side: body.side, amount: body.b_amount, stop: body.stop }),
+  { body: stopOrderBody, status: 201 },
+);
+
+// PUT /api/order/stoploss – change the amount and/or stop of an open stop order
+export const PUT = withUser(
+  async ({ user, body }) => modifyStopOrder({ userId: user.id, orderId: body.order_id, amount: body.b_amount, stop: body.stop }),
+  { body: modifyStopBody },
+);
+
+// DELETE /api/order/stoploss – cancel an open stop order (order_id in the body or the query)
+export const DELETE = withUser(
+  async ({ user, body, req }) => {
+    const orderId = body.order_id ?? new URL(req.url).searchParams.get("order_id");
+    if (!orderId) throw new AppError("VALIDATION_FAILED", "order_id: is required", { order_id: "is required" });
+    return cancelStopOrder({ userId: user.id, orderId });
+  },
+  { body: cancelStopBody },
+);

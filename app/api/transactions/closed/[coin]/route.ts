@@ -1,0 +1,15 @@
+import { withUser } from "@/lib/api/handler";
+import { AppError } from "@/lib/api/errors";
+import { closedQuery } from "@/lib/api/transaction-schemas";
+import { isCoin } from "@/lib/markets";
+import { listClosedOrders } from "@/lib/trading/list-transactions";
+
+// GET /api/transactions/closed/{coin} – closed orders where the coin is base or quote
+export const GET = withUser(
+  async ({ user, params, query }) => {
+    const coin = (params.coin ?? "").toUpperCase();
+    if (!isCoin(coin)) throw new AppError("NOT_FOUND", `${params.coin} is not a coin traded here.`);
+    return listClosedOrders({ userId: user.id, ...query, coin });
+  },
+  { query: closedQuery },
+);

@@ -1,0 +1,32 @@
+// GET /api/myprofile – the user's details with their rating (stars, rank among all users, value, profit).
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/api/errors";
+import { unitsToNumber } from "@/lib/money";
+import { rankUsers } from "@/lib/trading/rank-users";
+import { starsFor } from "@/lib/trading/value-holdings";
+
+export async function getProfile({ userId }: { userId: string }) {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, age: true, country: true, phoneNo: true },
+  });
+  if (!user) throw new AppError("UNAUTHENTICATED", "This account no longer exists.");
+  const { ranking } = await rankUsers();
+  const index = ranking.findIndex((r) => r.userId === userId);
+  const me = ranking[index];
+  return {
+    user_id: user.id,
+    email: user.email,
+    name: user.name,
+    age: user.age,
+    country: user.country,
+    PhoneNo: user.phoneNo,
+    rating: {
+      stars: starsFor(me?.profit ?? 0n),
+      rank: index + 1,
+      users: ranking.length,
+      portfolio_value: unitsToNumber(me?.value ?? 0n),
+      profit: unitsToNumber(me?.profit ?? 0n),
+    },
+  };
+}

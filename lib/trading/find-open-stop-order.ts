@@ -1,0 +1,19 @@
+// An open stop order of this user, as read before a change (its version guards the change).
+import { prisma } from "@/lib/db";
+import { orderNotFound } from "./order-steps";
+import type { OpenStopOrder, Side, StopType } from "./stop-order";
+
+export interface OpenOrderRow extends OpenStopOrder {
+  base: string;
+  quote: string;
+  lockCoin: string;
+}
+
+export async function findOpenStopOrder(userId: string, id: string): Promise<OpenOrderRow> {
+  const o = await prisma.order.findFirst({
+    where: { id, userId, status: "OPEN", archived: false },
+    select: { id: true, userId: true, symbol: true, base: true, quote: true, side: true, type: true, amount: true, stopPrice: true, lockCoin: true, lockAmount: true, version: true },
+  });
+  if (!o || o.stopPrice === null || o.lockCoin === null) throw orderNotFound(id);
+  return { ...o, side: o.side as Side, type: o.type as StopType, stopPrice: o.stopPrice, lockCoin: o.lockCoin };
+}

@@ -1,0 +1,31 @@
+// GET /api/wallet and /api/wallet/{coin} – free and locked balances of all six coins, portfolio value
+// and profit at the last known prices (answers at once; `prices_stale` when the feed is not fresh).
+import { prisma } from "@/lib/db";
+import { COINS, type Coin } from "@/lib/markets";
+import { unitsToNumber } from "@/lib/money";
+import { lastUsdtPrices } from "@/lib/market/last-prices";
+import { valueHoldings } from "./value-holdings";
+
+async function holdings(userId: string) {
+  const rows = await prisma.balance.findMany({ where: { userId }, select: { coin: true, free: true, locked: true } });
+  const byCoin = new Map(rows.map((r) => [r.coin, r]));
+  return COINS.map((coin) => byCoin.get(coin) ?? { coin, free: 0n, locked: 0n });
+}
+
+export async function getWallet({ userId, email }: { userId: string; email: string }) {
+  const [h, prices] = await Promise.all([holdings(userId), lastUsdtPrices()]);
+  const { value, profit } = valueHoldings(h, prices.usdt);
+  return {
+    email,
+    profit: unitsToNumber(profit),
+    portfolio_value: unitsToNumber(value),
+    balance: Object.fromEntries(h.map((b) => [b.coin, unitsToNumber(b.free)])),
+    fixed_balance: Object.fromEntries(h.map((b) => [b.coin, unitsToNumber(b.locked)])),
+    prices_stale: prices.stale,
+  };
+}
+
+export async function getCoinBalance({ userId, coin }: { userId: string; coin: Coin }) {
+  const b = await prisma.balance.findUnique({ where: { userId_coin: { userId, coin } }, select: { free: true, locked: true } });
+  return { coin, balance: unitsToNumber(b?.free ?? 0n), fixed_balance: unitsToNumber(b?.locked ?? 0n) };
+}

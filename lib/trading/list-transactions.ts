@@ -1,0 +1,67 @@
+// GET /api/transactions/open and /closed[/{coin}] – the user's orders as the original's `tx` rows,
+// newest first. Closed lists show filled orders unless `status=all` asks for cancelled and rejected too.
+import { prisma } from "@/lib/db";
+import { unitsToNumber } from "@/lib/money";
+
+type OrderRow = Awaited<ReturnType<typeof findOrders>>[number];
+
+function findOrders(where: object, take?: number, skip?: number) {
+  return prisma.order.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    skip,
+    select: {
+      id: true, symbol: true, base: true, quote: true, side: true, type: true, status: true, amount: true, stopPrice: true,
+      fillPrice: true, quoteAmount: true, fee: true, lockAmount: true, createdAt: true, closedAt: true, reason: true,
+    },
+  });
+}
+
+const num = (v: bigint | null) => (v === null ? null : unitsToNumber(v));
+
+export function toTx(o: OrderRow) {
+  const at = new Date(Number(o.closedAt ?? o.createdAt));
+  const iso = at.toISOString();
+  return {
+    order_id: o.id,
+    symbol: o.symbol,
+    base: o.base,
+    quote: o.quote,
+    b_amount: unitsToNumber(o.amount),
+    price: o.status === "OPEN" ? num(o.stopPrice) : num(o.fillPrice ?? o.stopPrice),
+    ...(o.type !== "M" ? { stop: num(o.stopPrice) } : {}),
+    date: iso.slice(0, 10),
+    time: iso.slice(11, 19),
+    timestamp: iso,
+    order_type: o.type,
+    side: o.side,
+    status: o.status,
+    ...(o.status === "OPEN" ? { fixed: unitsToNumber(o.lockAmount) } : {}),
+    ...(o.quoteAmount !== null ? { q_amount: unitsToNumber(o.quoteAmount) } : {}),
+    ...(o.fee !== null ? { fee: unitsToNumber(o.fee) } : {}),
+    ...(o.reason ? { reason: o.reason } : {}),
+  };
+}
+
+export async function listOpenOrders({ userId }: { userId: string }) {
+  return { open: (await findOrders({ userId, status: "OPEN", archived: false })).map(toTx) };
+}
+
+export interface ClosedQuery {
+  userId: string;
+  coin?: string;
+  all?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export async function listClosedOrders({ userId, coin, all, limit, offset }: ClosedQuery) {
+  const where = {
+    userId,
+    archived: false,
+    status: all ? { in: ["FILLED", "CANCELLED", "REJECTED"] } : "FILLED",
+    ...(coin ? { OR: [{ base: coin }, { quote: coin }] } : {}),
+  };
+  return { closed: (await findOrders(where, limit, offset)).map(toTx) };
+}

@@ -1,0 +1,49 @@
+// PUT /api/order/stoploss – change an open stop order's amount and/or stop atomically: the lock is
+// adjusted by the difference in the same transaction, and a new stop is classified SL/TP again.
+import { atomic } from "@/lib/atomic";
+import { findPair } from "@/lib/markets";
+import { getFreshPrice } from "@/lib/market/get-fresh-price";
+import { balanceSteps } from "./balance-steps";
+import { announceOpenOrder } from "./announce-order";
+import { assertLotStep } from "./check-amount";
+import { findOpenStopOrder } from "./find-open-stop-order";
+import { orderNotFound, OrderGone } from "./order-steps";
+import { lockFor } from "./quote-costs";
+import { classifyStop } from "./stop-order";
+import { lockChange } from "./trade-changes";
+
+export interface ModifyInput {
+  userId: string;
+  orderId: string;
+  amount?: bigint;
+  stop?: bigint;
+}
+
+export async function modifyStopOrder(input: ModifyInput) {
+  for (let attempt = 0; ; attempt++) {
+    const order = await findOpenStopOrder(input.userId, input.orderId);
+    const pair = findPair(order.symbol);
+    if (!pair) throw orderNotFound(input.orderId);
+    const amount = input.amount ?? order.amount;
+    const stop = input.stop ?? order.stopPrice;
+    assertLotStep(pair, amount);
+    const current = await getFreshPrice(pair.symbol);
+    const type = classifyStop(order.side, stop, current.price);
+    const lockAmount = lockFor(order.side, amount, stop);
+    const now = Date.now();
+    try {
+      await atomic([
+        {
+          sql: `UPDATE "Order" SET "amount" = ?, "stopPrice" = ?, "type" = ?, "lockAmount" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "userId" = ? AND "status" = 'OPEN' AND "version" = ?`,
+          params: [amount, stop, type, lockAmount, BigInt(now), order.id, input.userId, order.version],
+          expect: { rows: 1, error: () => new OrderGone() },
+        },
+        ...balanceSteps(input.userId, order.id, [lockChange(order.lockCoin, lockAmount - order.lockAmount)], now),
+      ]);
+      announceOpenOrder({ ...order, amount, stopPrice: stop, type, lockAmount, version: order.version + 1 });
+      return { status: "successful", message: "Order updated successfully.", order_type: type };
+    } catch (e) {
+      if (!(e instanceof OrderGone) || attempt >= 3) throw e;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+// POST /api/order/stoploss – a stop order, classified SL or TP against the current price, that locks its
+// funds now (BUY: stop x amount + fee of the quote coin; SELL: the base amount) and fires later.
+import { atomic } from "@/lib/atomic";
+import { newId } from "@/lib/ids";
+import { getFreshPrice } from "@/lib/market/get-fresh-price";
+import { balanceSteps } from "./balance-steps";
+import { assertLotStep } from "./check-amount";
+import { announceOpenOrder } from "./announce-order";
+import { insertOrderStep } from "./order-steps";
+import { lockFor } from "./quote-costs";
+import { resolvePair } from "./resolve-pair";
+import { classifyStop, type Side } from "./stop-order";
+import { lockChange } from "./trade-changes";
+
+export interface StopOrderInput {
+  userId: string;
+  base: string;
+  quote: string;
+  side: Side;
+  amount: bigint;
+  stop: bigint;
+}
+
+export async function placeStopOrder(input: StopOrderInput) {
+  const pair = resolvePair(input.base, input.quote);
+  assertLotStep(pair, input.amount);
+  const current = await getFreshPrice(pair.symbol);
+  const type = classifyStop(input.side, input.stop, current.price);
+  const lockCoin = input.side === "BUY" ? pair.quote : pair.base;
+  const lockAmount = lockFor(input.side, input.amount, input.stop);
+  const id = newId();
+  const now = Date.now();
+  await atomic([
+    ...balanceSteps(input.userId, id, [lockChange(lockCoin, lockAmount)], now),
+    insertOrderStep({
+      id, userId: input.userId, pair, side: input.side, type, status: "OPEN", amount: input.amount,
+      stopPrice: input.stop, lockCoin, lockAmount, now,
+    }),
+  ]);
+  announceOpenOrder({ id, userId: input.userId, symbol: pair.symbol, side: input.side, type, amount: input.amount, stopPrice: input.stop, lockAmount, version: 0 });
+  return { status: "successful", order_id: id, order_type: type };
+}

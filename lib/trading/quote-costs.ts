@@ -1,0 +1,24 @@
+// What a trade costs or yields, with the rounding rules of api.md: costs and fees round up, proceeds
+// round down (never in the user's favour). The fee is charged in the quote coin.
+import { FEE_RATE } from "@/lib/markets";
+import { mulUnits } from "@/lib/money";
+import type { Side } from "./stop-order";
+
+export interface TradeAmounts {
+  /** quote amount before the fee */
+  quote: bigint;
+  fee: bigint;
+  /** BUY: quote + fee to pay; SELL: quote - fee to receive */
+  net: bigint;
+}
+
+export function tradeAmounts(side: Side, amount: bigint, price: bigint): TradeAmounts {
+  const quote = mulUnits(amount, price, side === "BUY" ? "up" : "down");
+  const fee = mulUnits(quote, FEE_RATE, "up");
+  return { quote, fee, net: side === "BUY" ? quote + fee : quote - fee };
+}
+
+/** Funds a stop order locks: BUY the quote cost at the stop price plus fee; SELL the base amount. */
+export function lockFor(side: Side, amount: bigint, stop: bigint): bigint {
+  return side === "BUY" ? tradeAmounts("BUY", amount, stop).net : amount;
+}

@@ -1,0 +1,31 @@
+// PUT /api/reset – back to the start: open orders cancelled (their locks vanish with the reset), every
+// balance set to the starting balance, order lists emptied (orders archived). The ledger keeps all old
+// entries and records the reset itself, so it still sums to the balances.
+import { atomic } from "@/lib/atomic";
+import { prisma } from "@/lib/db";
+import { QUOTE_COIN, STARTING_BALANCE } from "@/lib/markets";
+import { announceClosedOrder } from "./announce-order";
+
+export async function resetAccount({ userId }: { userId: string }) {
+  const open = await prisma.order.findMany({ where: { userId, status: "OPEN" }, select: { id: true, symbol: true } });
+  const now = BigInt(Date.now());
+  const target = `CASE WHEN "coin" = ? THEN ? ELSE 0 END`;
+  await atomic([
+    // Lock the user's balance rows first (PostgreSQL), so the ledger rows below see what we overwrite.
+    { sql: `UPDATE "Balance" SET "locked" = "locked" WHERE "userId" = ?`, params: [userId] },
+    // Fills racing with this reset lose: their OPEN -> FILLED transition finds CANCELLED.
+    {
+      sql: `UPDATE "Order" SET "status" = 'CANCELLED', "reason" = 'account reset', "closedAt" = ?, "updatedAt" = ?, "version" = "version" + 1 WHERE "userId" = ? AND "status" = 'OPEN'`,
+      params: [now, now, userId],
+    },
+    { sql: `UPDATE "Order" SET "archived" = true WHERE "userId" = ? AND "archived" = false`, params: [userId] },
+    {
+      sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","orderId","createdAt")
+            SELECT "userId", "coin", 'RESET', ${target} - "free", -"locked", NULL, ? FROM "Balance" WHERE "userId" = ?`,
+      params: [QUOTE_COIN, STARTING_BALANCE, now, userId],
+    },
+    { sql: `UPDATE "Balance" SET "free" = ${target}, "locked" = 0 WHERE "userId" = ?`, params: [QUOTE_COIN, STARTING_BALANCE, userId] },
+  ]);
+  for (const o of open) announceClosedOrder(o.id, o.symbol);
+  return { msg: "Account reset successful" };
+}

@@ -1,0 +1,20 @@
+import type { NextConfig } from "next";
+import "./lib/env"; // validate the environment at build and at start
+
+const config: NextConfig = {
+  // Native and wasm packages stay outside the bundle and load from node_modules at run time.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@node-rs/argon2",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    "@tensorflow/tfjs",
+    "@tensorflow/tfjs-backend-wasm",
+    "ws",
+  ],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default config;
