@@ -1,8 +1,10 @@
 // Who is calling: a valid access token whose family has not been revoked (logout, password change,
-// refresh-token reuse). Revocation lives in the database, so it survives restarts.
-import { prisma } from "@/lib/db";
+// refresh-token reuse), or, without an Authorization header, the browser's next-auth session cookie.
+// Revocation lives in the database, so it survives restarts.
 import { AppError } from "@/lib/api/errors";
 import { bearerToken, verifyAccessToken } from "./tokens";
+import { authenticateCookie } from "./authenticate-cookie";
+import { userOfFamily } from "./user-of-family";
 
 export interface AuthUser {
   id: string;
@@ -12,16 +14,39 @@ export interface AuthUser {
 
 export async function authenticateToken(token: string): Promise<AuthUser> {
   const claims = await verifyAccessToken(token);
-  const family = await prisma.tokenFamily.findUnique({
-    where: { id: claims.familyId },
-    select: { userId: true, revokedAt: true, user: { select: { email: true } } },
-  });
-  if (!family || family.revokedAt || family.userId !== claims.userId) {
-    throw new AppError("UNAUTHENTICATED", "The access token has been revoked. Please log in again.");
-  }
-  return { id: claims.userId, email: family.user.email, familyId: claims.familyId };
+  const user = await userOfFamily(claims.userId, claims.familyId);
+  if (!user) throw new AppError("UNAUTHENTICATED", "The access token has been revoked. Please log in again.");
+  return user;
 }
 
-export function authenticateRequest(req: Request): Promise<AuthUser> {
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+// Cookies ride along on cross-site requests; a state-changing request with a foreign Origin is refused
+// (CSRF). Browsers send Origin on every cross-origin POST/PUT/PATCH/DELETE, so a missing one is same-site.
+function sameOrigin(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  if (!origin) return true;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Bearer token first (API clients); else the session cookie (the browser UI, CSRF-checked). */
+export async function authenticateRequest(req: Request): Promise<AuthUser> {
+  if (req.headers.has("authorization")) return authenticateToken(bearerToken(req));
+  const cookie = req.headers.get("cookie");
+  if (cookie) {
+    const user = await authenticateCookie(cookie);
+    if (user) {
+      if (!SAFE_METHODS.has(req.method) && !sameOrigin(req)) {
+        throw new AppError("FORBIDDEN", "Cross-site requests with the session cookie are refused.");
+      }
+      return user;
+    }
+  }
+  // Same message as before for clients that sent nothing.
   return authenticateToken(bearerToken(req));
 }
