@@ -1,0 +1,8 @@
+import { withUser } from "@/lib/api/handler";
+import { historyQuery } from "@/lib/api/portfolio-schemas";
+import { getPortfolioHistory } from "@/lib/portfolio/get-portfolio-history";
+
+// GET /api/portfolio/history – the user's portfolio value over time ({history:[{at,value}]}, oldest first)
+export const GET = withUser(async ({ user, query }) => getPortfolioHistory({ userId: user.id, since: query.since, limit: query.limit }), {
+  query: historyQuery,
+});

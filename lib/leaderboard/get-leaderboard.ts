@@ -1,0 +1,30 @@
+// GET /api/leaderboard – accounts ranked by portfolio value at the last known prices. Only display names
+// leave the server (never emails or ids); the caller's own row comes back as `me` even outside the top.
+import { unitsToNumber } from "@/lib/money";
+import { rankUsers } from "@/lib/trading/rank-users";
+import { starsFor } from "@/lib/trading/value-holdings";
+
+export interface LeaderboardRow {
+  rank: number;
+  name: string;
+  portfolio_value: number;
+  profit: number;
+  stars: number;
+}
+
+export async function getLeaderboard({ userId, limit = 50 }: { userId: string; limit?: number }) {
+  const { ranking, stale } = await rankUsers();
+  const rows = ranking.map(
+    (r, i): LeaderboardRow & { mine: boolean } => ({
+      rank: i + 1,
+      name: r.name,
+      portfolio_value: unitsToNumber(r.value),
+      profit: unitsToNumber(r.profit),
+      stars: starsFor(r.profit),
+      mine: r.userId === userId,
+    }),
+  );
+  const strip = ({ mine: _mine, ...row }: LeaderboardRow & { mine: boolean }) => ({ ...row, ...(_mine ? { me: true } : {}) });
+  const me = rows.find((r) => r.mine);
+  return { leaderboard: rows.slice(0, limit).map(strip), me: me ? strip(me) : null, users: rows.length, prices_stale: stale };
+}

@@ -1,0 +1,32 @@
+// Records each account's portfolio value (USDT, 1e-8 units) at the last known prices: the worker calls it
+// hourly for everyone and after every fill for the user concerned, feeding the value-over-time chart.
+import { prisma } from "@/lib/db";
+import { lastUsdtPrices } from "@/lib/market/last-prices";
+import { valueHoldings, type Holding } from "@/lib/trading/value-holdings";
+
+export interface RecordSnapshotsOptions {
+  /** only these users (after a fill); all users when omitted (the hourly run) */
+  userIds?: string[];
+  /** snapshot time, epoch ms (tests); now by default */
+  at?: number;
+}
+
+/** Writes one PortfolioSnapshot per user; returns how many were written. */
+export async function recordPortfolioSnapshots({ userIds, at = Date.now() }: RecordSnapshotsOptions = {}): Promise<number> {
+  if (userIds && userIds.length === 0) return 0;
+  const where = userIds ? { userId: { in: userIds } } : {};
+  const [balances, prices] = await Promise.all([
+    prisma.balance.findMany({ where, select: { userId: true, coin: true, free: true, locked: true } }),
+    lastUsdtPrices(),
+  ]);
+  const byUser = new Map<string, Holding[]>();
+  for (const b of balances) byUser.set(b.userId, [...(byUser.get(b.userId) ?? []), b]);
+  const rows: { userId: string; value: bigint; at: bigint }[] = [];
+  for (const [userId, holdings] of byUser) {
+    // A coin held without any known price would be valued at 0: skip rather than record a fake drop.
+    if (holdings.some((h) => h.free + h.locked > 0n && !prices.usdt.has(h.coin))) continue;
+    rows.push({ userId, value: valueHoldings(holdings, prices.usdt).value, at: BigInt(at) });
+  }
+  if (rows.length) await prisma.portfolioSnapshot.createMany({ data: rows });
+  return rows.length;
+}
