@@ -1,0 +1,211 @@
+// The market worker: picks the source (Binance or simulated), runs its feed into the price store and the
+// event bus, keeps the open stop orders armed, and, while it holds the "market-filler" lease, fills the
+// orders each trade fires and writes prices and candles to the database for other processes.
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { PAIRS } from "@/lib/markets";
+import { unitsToNumber } from "@/lib/money";
+import { fillStopOrder } from "@/lib/trading/fill-stop-order";
+import { ArmedOrders } from "./armed-orders";
+import { BinanceFeed } from "./binance-feed";
+import { fetchKlines } from "./binance-rest";
+import { marketEvents } from "./events";
+import { FillQueue, type FiredBatch } from "./fill-queue";
+import { KLINE_INTERVALS, type KlineInterval } from "./intervals";
+import { writeCandles } from "./kline-cache";
+import { LeaderLease } from "./leader-lease";
+import { PriceWriter } from "./persist-prices";
+import { changePct, priceStore } from "./price-store";
+import { selectMarketSource } from "./select-source";
+import { SimulatedMarket } from "./simulated-market";
+import type { MarketFeed, MarketSource, Ticker, Trade } from "./types";
+
+export interface WorkerOptions {
+  onLog?: (line: string) => void;
+  /** overrides MARKET_SOURCE for this run */
+  source?: "auto" | MarketSource;
+  /** milliseconds between order syncs with the database (default 1000) */
+  syncMs?: number;
+  /** milliseconds between candle refreshes (default 30 s Binance, 10 s simulated) */
+  klineRefreshMs?: number;
+  /** simulated market tick period (default 250 ms) */
+  simulatedTickMs?: number;
+}
+
+export interface WorkerHandle {
+  readonly source: MarketSource;
+  isLeader(): boolean;
+  /** open stop orders currently armed */
+  armedCount(): number;
+  stop(): Promise<void>;
+}
+
+// Candle refresh of a Binance run: the full history once per pair and interval, then the last few.
+const FULL_HISTORY = 1000;
+const RECENT = 3;
+
+async function lastKnownPrices(): Promise<Map<string, bigint>> {
+  const rows = await prisma.marketPrice.findMany({ select: { symbol: true, price: true } }).catch(() => []);
+  return new Map(rows.map((r) => [r.symbol, r.price]));
+}
+
+// Starts the worker in this process; resolves once the feed is started and open orders are loaded.
+export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHandle> {
+  const log = options.onLog ?? ((line: string) => console.log(`[market] ${line}`));
+  const source = await selectMarketSource({ mode: options.source, onLog: log });
+  const timers: NodeJS.Timeout[] = [];
+  const unsubscribe: (() => void)[] = [];
+  const jobs = new Set<Promise<void>>();
+  let stopped = false;
+
+  const lease = new LeaderLease({ onLog: log });
+  await lease.start();
+
+  const armed = new ArmedOrders();
+  const loaded = await armed.loadAll();
+  log(`armed ${loaded} open stop order(s)`);
+  unsubscribe.push(
+    marketEvents.on("order-armed", (o) => void armed.arm(o)),
+    marketEvents.on("order-disarmed", ({ id }) => armed.disarm(id)),
+  );
+
+  // Fills one fired batch, order by order. The trade price is used as is (gaps honoured); an order is
+  // put back instead of filled when this worker lost the lease or the price went stale meanwhile.
+  const fills = new FillQueue(async (batch: FiredBatch) => {
+    for (const order of batch.orders) {
+      if (stopped || !lease.isLeader() || Date.now() - batch.receivedAt > env.PRICE_MAX_AGE_MS) {
+        armed.settle(order, false);
+        continue;
+      }
+      try {
+        const r = await fillStopOrder({ order, price: batch.price, tradeId: batch.tradeId, tradeTime: batch.tradeTime });
+        armed.settle(order, true);
+        if (r.outcome !== "GONE") marketEvents.emit("fill", { userId: r.userId, orderId: r.orderId, outcome: r.outcome });
+        log(`order ${order.id} ${r.outcome} at ${unitsToNumber(batch.price)} (${batch.symbol} trade ${batch.tradeId})`);
+      } catch (e) {
+        armed.settle(order, false);
+        log(`fill of order ${order.id} failed, re-checking it on the next sync: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  });
+
+  const onTrade = (t: Trade) => {
+    marketEvents.emit("tick", { symbol: t.symbol, price: unitsToNumber(t.price), tradeId: t.tradeId, time: t.time, source });
+    // Only trades fire orders, only the leader fills, never on a stale price.
+    if (stopped || !lease.isLeader() || priceStore.isStale(priceStore.get(t.symbol))) return;
+    const fired = armed.take(t.symbol, t.price);
+    if (fired.length) {
+      fills.enqueue({ symbol: t.symbol, orders: fired, price: t.price, tradeId: t.tradeId, tradeTime: t.time, receivedAt: t.receivedAt });
+    }
+  };
+  const onTicker = (t: Ticker) => {
+    marketEvents.emit("ticker", {
+      symbol: t.symbol,
+      price: unitsToNumber(t.last),
+      open: unitsToNumber(t.open),
+      high: unitsToNumber(t.high),
+      low: unitsToNumber(t.low),
+      volume: t.volume,
+      quoteVolume: t.quoteVolume,
+      change_pct_24h: changePct(t.last, t.open),
+      time: t.time,
+      source,
+    });
+  };
+
+  priceStore.clear();
+  priceStore.feedSource = source;
+  let feed: MarketFeed;
+  let simulated: SimulatedMarket | null = null;
+  if (source === "simulated") {
+    simulated = new SimulatedMarket({
+      store: priceStore,
+      startPrices: await lastKnownPrices(),
+      tickMs: options.simulatedTickMs,
+      onTrade,
+      onTicker,
+      onLog: log,
+    });
+    feed = simulated;
+  } else {
+    feed = new BinanceFeed({
+      wsUrl: env.BINANCE_WS_URL,
+      restUrl: env.BINANCE_REST_URL,
+      store: priceStore,
+      onTrade,
+      onTicker,
+      onLog: log,
+      onConnection: (up) => log(up ? "prices live" : "prices stale (feed down)"),
+    });
+  }
+  await feed.start();
+
+  // Periodic jobs; each skips a beat rather than overlapping itself. Returns a "run now" trigger.
+  const every = (ms: number, job: () => Promise<void>, name: string) => {
+    let running = false;
+    const run = () => {
+      if (running || stopped) return;
+      running = true;
+      const p = job()
+        .catch((e: unknown) => log(`${name} failed: ${e instanceof Error ? e.message : String(e)}`))
+        .finally(() => {
+          running = false;
+          jobs.delete(p);
+        });
+      jobs.add(p);
+    };
+    timers.push(setInterval(run, ms));
+    return run;
+  };
+
+  every(options.syncMs ?? 1000, () => armed.sync(), "order sync");
+
+  const writer = new PriceWriter(priceStore);
+  every(1000, async () => {
+    if (lease.isLeader()) await writer.flush();
+  }, "price write");
+
+  // Candles: Binance history through REST (never per user request), or the simulated market's own.
+  const filled = new Set<string>();
+  const refreshKlines = async () => {
+    if (!lease.isLeader()) return;
+    for (const p of PAIRS) {
+      for (const interval of KLINE_INTERVALS as readonly KlineInterval[]) {
+        if (stopped) return;
+        const key = `${p.symbol}:${interval}`;
+        const full = !filled.has(key);
+        if (simulated) {
+          const candles = simulated.candles(p.symbol, interval);
+          await writeCandles(p.symbol, interval, full ? candles : candles.slice(-RECENT));
+        } else {
+          const candles = await fetchKlines(env.BINANCE_REST_URL, p.symbol, interval, full ? FULL_HISTORY : RECENT);
+          await writeCandles(p.symbol, interval, candles);
+        }
+        filled.add(key);
+      }
+    }
+  };
+  const klinesNow = every(options.klineRefreshMs ?? (simulated ? 10_000 : 30_000), refreshKlines, "candle refresh");
+  klinesNow(); // the first fill starts right away, in the background
+
+  log(`worker started (source ${source}, ${lease.isLeader() ? "leader" : "standby"})`);
+
+  return {
+    source,
+    isLeader: () => lease.isLeader(),
+    armedCount: () => armed.size,
+    // Stops the feed and the jobs, lets running fills finish, then hands the lease back.
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const t of timers) clearInterval(t);
+      for (const u of unsubscribe) u();
+      await feed.stop();
+      await Promise.all([...jobs]);
+      await fills.drain();
+      await lease.stop();
+      priceStore.feedSource = null;
+      log("worker stopped");
+    },
+  };
+}

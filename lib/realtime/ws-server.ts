@@ -1,0 +1,204 @@
+// The app's own websocket (/ws): live ticks and 24 h stats per subscribed pair, and fill notices to the
+// signed-in user's sockets. Attached to the custom server's HTTP server in noServer mode and handling
+// only /ws upgrades: Next.js adds its own upgrade listener (dev hot reload) for the other paths.
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocket, WebSocketServer } from "ws";
+import { findPair, PAIRS } from "@/lib/markets";
+import { unitsToNumber } from "@/lib/money";
+import { marketEvents, type FillEvent, type TickerEvent, type TickEvent } from "@/lib/market/events";
+import { priceStore } from "@/lib/market/price-store";
+
+export interface WsAuth {
+  /** verifies an access JWT sent as {"type":"auth","token"} */
+  authenticate(token: string): Promise<{ userId: string } | null>;
+  /** verifies the browser session from the upgrade request's Cookie header */
+  authenticateCookie?(cookieHeader: string): Promise<{ userId: string } | null>;
+}
+
+export interface WsServerOptions extends WsAuth {
+  path?: string;
+  heartbeatMs?: number;
+  /** largest client message accepted, in bytes */
+  maxPayload?: number;
+}
+
+interface Client {
+  ws: WebSocket;
+  symbols: Set<string>;
+  all: boolean;
+  userId: string | null;
+  alive: boolean;
+  authAttempts: number;
+}
+
+/** A slow client's queue beyond this is not fed more ticks (they are replaced by the next anyway). */
+const MAX_BUFFERED = 1 << 20;
+const MAX_AUTH_ATTEMPTS = 5;
+
+// The browser's Origin must match the Host for cookie auth (no cross-site hijacking of a session).
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+// Attaches the /ws endpoint to an HTTP server; returns a handle to count clients and to close it.
+export function attachWebSocketServer(httpServer: Server, options: WsServerOptions) {
+  const path = options.path ?? "/ws";
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 4096 });
+  const clients = new Set<Client>();
+  const byUser = new Map<string, Set<Client>>();
+
+  const send = (c: Client, msg: unknown, droppable: boolean) => {
+    if (c.ws.readyState !== WebSocket.OPEN) return;
+    if (droppable && c.ws.bufferedAmount > MAX_BUFFERED) return;
+    c.ws.send(JSON.stringify(msg));
+  };
+
+  const setUser = (c: Client, userId: string) => {
+    if (c.userId) byUser.get(c.userId)?.delete(c);
+    c.userId = userId;
+    let set = byUser.get(userId);
+    if (!set) byUser.set(userId, (set = new Set()));
+    set.add(c);
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    } catch {
+      return;
+    }
+    if (pathname !== path) return; // not ours: Next.js (HMR) or nobody handles it
+    wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req));
+  };
+
+  const accept = async (ws: WebSocket, req: IncomingMessage) => {
+    const c: Client = { ws, symbols: new Set(), all: false, userId: null, alive: true, authAttempts: 0 };
+    clients.add(c);
+    ws.on("pong", () => (c.alive = true));
+    ws.on("error", () => ws.terminate());
+    ws.on("close", () => {
+      clients.delete(c);
+      if (c.userId) {
+        const set = byUser.get(c.userId);
+        set?.delete(c);
+        if (set && set.size === 0) byUser.delete(c.userId);
+      }
+    });
+    ws.on("message", (raw, isBinary) => void onMessage(c, isBinary ? "" : raw.toString()));
+    const cookie = req.headers.cookie;
+    if (cookie && options.authenticateCookie && sameOrigin(req)) {
+      const who = await options.authenticateCookie(cookie).catch(() => null);
+      if (who && ws.readyState === WebSocket.OPEN) {
+        setUser(c, who.userId);
+        send(c, { type: "authenticated" }, false);
+      }
+    }
+  };
+
+  const snapshot = (c: Client, symbol: string) => {
+    const q = priceStore.get(symbol);
+    if (!q) return;
+    send(c, { type: "tick", symbol, price: unitsToNumber(q.price), tradeId: q.tradeId, time: q.time, source: q.source, stale: priceStore.isStale(q) }, true);
+  };
+
+  const onMessage = async (c: Client, text: string) => {
+    let msg: { type?: unknown; symbols?: unknown; token?: unknown };
+    try {
+      msg = JSON.parse(text);
+    } catch {
+      return send(c, { type: "error", message: "messages must be JSON" }, false);
+    }
+    if (typeof msg !== "object" || msg === null) return send(c, { type: "error", message: "messages must be JSON objects" }, false);
+    if (msg.type === "subscribe" || msg.type === "unsubscribe") {
+      if (!Array.isArray(msg.symbols) || msg.symbols.length > PAIRS.length + 1) {
+        return send(c, { type: "error", message: "symbols must be a list of pairs" }, false);
+      }
+      const symbols: string[] = [];
+      for (const s of msg.symbols) {
+        if (s === "*") {
+          c.all = msg.type === "subscribe";
+          continue;
+        }
+        const pair = typeof s === "string" ? findPair(s) : undefined;
+        if (!pair) return send(c, { type: "error", message: `unknown pair ${String(s).slice(0, 20)}` }, false);
+        symbols.push(pair.symbol);
+      }
+      for (const s of symbols) {
+        if (msg.type === "subscribe") c.symbols.add(s);
+        else c.symbols.delete(s);
+      }
+      send(c, { type: `${msg.type}d`, symbols: c.all ? ["*"] : [...c.symbols] }, false);
+      if (msg.type === "subscribe") for (const s of c.all ? PAIRS.map((p) => p.symbol) : symbols) snapshot(c, s);
+      return;
+    }
+    if (msg.type === "auth") {
+      if (typeof msg.token !== "string" || msg.token.length > 4096) return send(c, { type: "error", message: "token must be a string" }, false);
+      if (++c.authAttempts > MAX_AUTH_ATTEMPTS) return c.ws.close(1008, "too many auth attempts");
+      const who = await options.authenticate(msg.token).catch(() => null);
+      if (!who) return send(c, { type: "error", code: "UNAUTHENTICATED", message: "invalid or expired token" }, false);
+      setUser(c, who.userId);
+      return send(c, { type: "authenticated" }, false);
+    }
+    if (msg.type === "ping") return send(c, { type: "pong" }, false);
+    send(c, { type: "error", message: "unknown message type" }, false);
+  };
+
+  const wants = (c: Client, symbol: string) => c.all || c.symbols.has(symbol);
+  const unsubscribe = [
+    marketEvents.on("tick", (e: TickEvent) => {
+      const msg = { type: "tick", ...e };
+      for (const c of clients) if (wants(c, e.symbol)) send(c, msg, true);
+    }),
+    marketEvents.on("ticker", (e: TickerEvent) => {
+      const msg = { type: "ticker", ...e };
+      for (const c of clients) if (wants(c, e.symbol)) send(c, msg, true);
+    }),
+    marketEvents.on("fill", (e: FillEvent) => {
+      for (const c of byUser.get(e.userId) ?? []) send(c, { type: "fill", orderId: e.orderId, outcome: e.outcome }, false);
+    }),
+  ];
+
+  // Heartbeat: a socket that did not answer the previous ping is dead (half-open TCP): drop it.
+  const heartbeat = setInterval(() => {
+    for (const c of clients) {
+      if (!c.alive) {
+        c.ws.terminate();
+        continue;
+      }
+      c.alive = false;
+      try {
+        c.ws.ping();
+      } catch {
+        c.ws.terminate();
+      }
+    }
+  }, options.heartbeatMs ?? 30_000);
+  heartbeat.unref();
+
+  httpServer.on("upgrade", onUpgrade);
+
+  return {
+    get clientCount(): number {
+      return clients.size;
+    },
+    // Detaches from the HTTP server and closes every socket (going away).
+    async close(): Promise<void> {
+      httpServer.off("upgrade", onUpgrade);
+      clearInterval(heartbeat);
+      for (const u of unsubscribe) u();
+      for (const c of clients) c.ws.close(1001, "server shutting down");
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      for (const c of clients) c.ws.terminate();
+    },
+  };
+}
+
+export type WebSocketServerHandle = ReturnType<typeof attachWebSocketServer>;
