@@ -1,0 +1,12 @@
+// GET /api/predict?symbol=BTCUSDT&time=1d – forecast close for 1d, 3d or 1w from the cached model (no login)
+import { z } from "zod";
+import { withPublic } from "@/lib/api/handler";
+import { getPrediction } from "@/lib/predict/get-prediction";
+
+// TensorFlow.js and the database need Node.js, not the edge runtime.
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const Query = z.object({ symbol: z.string().max(20).optional(), time: z.string().max(10).optional() });
+
+export const GET = withPublic(async ({ query }) => getPrediction(query), { query: Query });

@@ -1,0 +1,84 @@
+// GET /api/predict – the forecast close of a pair for 1d, 3d or 1w, answered from the in-memory model cache.
+import { AppError } from "@/lib/api/errors";
+import { findPair } from "@/lib/markets";
+import { HORIZONS, parseHorizon, type Horizon } from "@/lib/predict/horizons";
+import { getCachedModel } from "@/lib/predict/model-cache";
+import { candlesNeeded } from "@/lib/predict/predict-latest";
+
+export interface PredictionResult {
+  prediction: number;
+  symbol: string;
+  time: Horizon;
+  last_price: number;
+  /** ISO time the forecast is made from: the close of the newest complete daily candle */
+  as_of: string;
+  /** ISO time of the close being predicted */
+  target_time: string;
+  /** 80% interval from the 10th and 90th percentiles of the model's recent out-of-sample errors */
+  interval: { low: number; high: number };
+  model: {
+    mae: number;
+    naive_mae: number;
+    linear_mae: number;
+    /** mae / naive_mae: below 1 means better than "no change" */
+    ratio: number;
+    directional_accuracy: number;
+    beats_naive: boolean;
+    /** evaluated points of the walk-forward test */
+    n: number;
+    trained_at: string;
+  };
+}
+
+// Prices as JSON numbers exact to 8 decimals (api.md); errors in the same unit.
+const price = (v: number) => Number(v.toFixed(8));
+const ratio = (v: number) => Number(v.toFixed(4));
+
+/** The validated pair and horizon of a request, or a 400 naming the bad field. */
+export function parsePredictionQuery(symbol: string | undefined, time: string | undefined): { symbol: string; horizon: Horizon } {
+  const pair = symbol ? findPair(symbol.trim()) : undefined;
+  if (!symbol?.trim()) throw new AppError("VALIDATION_FAILED", "symbol is required, e.g. ?symbol=BTCUSDT&time=1d", { symbol: "required" });
+  if (!pair) throw new AppError("UNKNOWN_PAIR", `Unknown pair ${symbol.trim().toUpperCase()}`);
+  const horizon = parseHorizon(time ?? "");
+  if (!horizon) throw new AppError("VALIDATION_FAILED", `time must be one of ${HORIZONS.join(", ")}`, { time: `must be one of ${HORIZONS.join(", ")}` });
+  return { symbol: pair.symbol, horizon };
+}
+
+/** The forecast of a pair and horizon; 400 for a bad symbol or time, 503 NO_MODEL until a model and enough candles exist. */
+export async function getPrediction(input: { symbol?: string; time?: string }): Promise<PredictionResult> {
+  const { symbol, horizon } = parsePredictionQuery(input.symbol, input.time);
+  const cached = await getCachedModel(symbol, horizon);
+  if (!cached) {
+    throw new AppError(
+      "NO_MODEL",
+      `No prediction model for ${symbol} ${horizon} yet. Train one with \`npm run train\`; the worker also retrains every day once enough daily candles are cached.`,
+    );
+  }
+  const s = cached.snapshot;
+  const m = cached.loaded.metrics;
+  if (!s) {
+    throw new AppError(
+      "NO_MODEL",
+      `The ${symbol} ${horizon} model needs ${candlesNeeded(cached.loaded.meta.config.window)} complete daily candles and the kline cache has ${cached.candles.length}; the market worker fills it.`,
+    );
+  }
+  return {
+    prediction: price(s.prediction),
+    symbol,
+    time: horizon,
+    last_price: price(s.lastPrice),
+    as_of: new Date(s.asOf).toISOString(),
+    target_time: new Date(s.targetTime).toISOString(),
+    interval: { low: price(s.interval.low), high: price(s.interval.high) },
+    model: {
+      mae: price(m.mae),
+      naive_mae: price(m.naive_mae),
+      linear_mae: price(m.linear_mae),
+      ratio: ratio(m.ratio),
+      directional_accuracy: ratio(m.directional_accuracy),
+      beats_naive: m.beats_naive,
+      n: m.n,
+      trained_at: cached.loaded.trainedAt.toISOString(),
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// The forecast from the newest complete candle: the model's log return turned into a close, with an
+// interval from the quantiles of its recent out-of-sample residuals.
+import { DAY_MS, type Candle } from "@/lib/predict/candle";
+import { featureRow, WARMUP } from "@/lib/predict/features";
+import { scaleRow } from "@/lib/predict/scaler";
+import { predictNetwork } from "@/lib/predict/train-network";
+import type { LoadedModel } from "@/lib/predict/model-store";
+
+export interface PredictionSnapshot {
+  /** predicted close */
+  prediction: number;
+  logReturn: number;
+  lastPrice: number;
+  /** close time (ms) of the newest candle used: the moment the forecast is made from */
+  asOf: number;
+  /** close time (ms) of the candle whose close is predicted */
+  targetTime: number;
+  interval: { low: number; high: number };
+}
+
+/** Candles needed to predict with a model of this window. */
+export function candlesNeeded(window: number): number {
+  return WARMUP + window;
+}
+
+/** Predicts from the newest candles (oldest first, at least candlesNeeded(window) of them). */
+export function predictLatest(m: Pick<LoadedModel, "model" | "meta" | "metrics">, candles: readonly Candle[]): PredictionSnapshot {
+  const { config, scaler, yScale, steps } = m.meta;
+  const n = candles.length;
+  if (n < candlesNeeded(config.window)) throw new RangeError(`need ${candlesNeeded(config.window)} daily candles, have ${n}`);
+  const x: number[] = [];
+  for (let t = n - config.window; t < n; t++) x.push(...featureRow(candles, t, config.features));
+  const logReturn = predictNetwork(m.model, yScale, [scaleRow(x, scaler)])[0] ?? 0;
+  const last = candles[n - 1]!;
+  const lastPrice = last.close;
+  const asOf = last.openTime + DAY_MS;
+  return {
+    prediction: lastPrice * Math.exp(logReturn),
+    logReturn,
+    lastPrice,
+    asOf,
+    targetTime: asOf + steps * DAY_MS,
+    interval: {
+      low: lastPrice * Math.exp(logReturn + m.metrics.residual_q10),
+      high: lastPrice * Math.exp(logReturn + m.metrics.residual_q90),
+    },
+  };
+}

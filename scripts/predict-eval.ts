@@ -1,0 +1,62 @@
+// npm run predict:eval -- --csv FILE --time 1d [--folds 4] [--window 20 --net mlp:32x16 --loss huber ...]
+// Trains and evaluates (walk-forward) on a Binance kline CSV and prints one JSON line on stdout.
+import { parseArgs } from "node:util";
+import { readKlineCsv, CsvError } from "@/lib/predict/csv-reader";
+import { HORIZON_STEPS, parseHorizon } from "@/lib/predict/horizons";
+import { walkForward } from "@/lib/predict/walk-forward";
+import { configFromFlags } from "@/lib/predict/config-overrides";
+import { ensureBackend } from "@/lib/predict/tf-backend";
+
+const round = (v: number, digits = 6) => Number(v.toPrecision(digits));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      csv: { type: "string" },
+      time: { type: "string", default: "1d" },
+      folds: { type: "string", default: "4" },
+      "test-fraction": { type: "string", default: "0.2" },
+      window: { type: "string" },
+      features: { type: "string" },
+      net: { type: "string" },
+      loss: { type: "string" },
+      epochs: { type: "string" },
+      lr: { type: "string" },
+      patience: { type: "string" },
+      seed: { type: "string" },
+    },
+  });
+  if (!values.csv) throw new Error("usage: npm run predict:eval -- --csv FILE --time 1d|3d|1w");
+  const horizon = parseHorizon(values.time ?? "");
+  if (!horizon) throw new Error(`--time ${values.time}: expected 1d, 3d or 1w`);
+  const config = configFromFlags(values);
+  const started = performance.now();
+  const candles = await readKlineCsv(values.csv);
+  await ensureBackend();
+  const e = await walkForward(candles, HORIZON_STEPS[horizon], config, {
+    folds: Number(values.folds),
+    testFraction: Number(values["test-fraction"]),
+    seed: values.seed === undefined ? undefined : Number(values.seed),
+  });
+  console.log(
+    JSON.stringify({
+      n: e.n,
+      model_mae: round(e.model_mae),
+      naive_mae: round(e.naive_mae),
+      linear_mae: round(e.linear_mae),
+      ratio: round(e.ratio),
+      directional_accuracy: round(e.directional_accuracy, 4),
+      train_seconds: round((performance.now() - started) / 1000, 4),
+      linear_ratio: round(e.linear_ratio),
+      candles: candles.length,
+      time: horizon,
+    }),
+  );
+}
+
+main().catch((e: unknown) => {
+  // Bad input is the user's to fix: one clear line, no stack trace.
+  const message = e instanceof CsvError || e instanceof Error ? e.message : String(e);
+  console.error(`predict:eval: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+// npm run train [-- BTCUSDT ETHUSDT] [--time 1d,3d] [--csv-dir DIR] [--folds 4]
+// Trains, evaluates and stores the prediction models (default: the 5 USDT pairs x 1d, 3d, 1w) with a
+// progress bar, then prints a summary table. Candles come from the Kline cache the worker fills, or with
+// --csv-dir from files named binance_<PAIR>_1d.csv(.gz) in DIR (e.g. downloaded Binance history).
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { trainModels, type TrainResult } from "@/lib/predict/train-models";
+import { readKlineCsv } from "@/lib/predict/csv-reader";
+import { parseHorizon, type Horizon } from "@/lib/predict/horizons";
+import { disconnect } from "@/lib/db";
+
+function csvLoader(dir: string) {
+  return async (symbol: string) => {
+    const file = [`binance_${symbol}_1d.csv.gz`, `binance_${symbol}_1d.csv`, `${symbol}_1d.csv`, `${symbol}.csv`]
+      .map((f) => path.join(dir, f))
+      .find((f) => fs.existsSync(f));
+    if (!file) throw new Error(`no binance_${symbol}_1d.csv(.gz) in ${dir}`);
+    return readKlineCsv(file);
+  };
+}
+
+const fmt = (v: number | undefined, digits = 4) => (v === undefined || !Number.isFinite(v) ? "" : Number(v.toPrecision(digits)).toString());
+const day = (ms: number | undefined) => (ms ? new Date(ms).toISOString().slice(0, 10) : "");
+
+function table(results: TrainResult[]): string {
+  const head = ["pair", "time", "status", "candles", "test from", "n", "model MAE", "naive MAE", "linear MAE", "ratio", "dir. acc.", "seconds"];
+  const rows = results.map((r) => [
+    r.symbol,
+    r.horizon,
+    r.status === "trained" ? (r.metrics?.beats_naive ? "beats naive" : "trained") : `${r.status}: ${r.reason ?? ""}`,
+    String(r.candles),
+    day(r.metrics?.test_from),
+    String(r.metrics?.n ?? ""),
+    fmt(r.metrics?.mae, 6),
+    fmt(r.metrics?.naive_mae, 6),
+    fmt(r.metrics?.linear_mae, 6),
+    fmt(r.metrics?.ratio),
+    fmt(r.metrics?.directional_accuracy, 3),
+    fmt(r.trainSeconds, 3),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");
+  return [line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { time: { type: "string" }, "csv-dir": { type: "string" }, folds: { type: "string" }, symbols: { type: "string" } },
+  });
+  const symbols = [...positionals, ...(values.symbols?.split(",") ?? [])].filter(Boolean);
+  let horizons: Horizon[] | undefined;
+  if (values.time) {
+    horizons = values.time.split(",").map((t) => {
+      const h = parseHorizon(t);
+      if (!h) throw new Error(`--time ${t}: expected 1d, 3d or 1w`);
+      return h;
+    });
+  }
+  const bar = new cliProgress.SingleBar(
+    { format: "training |{bar}| {value}/{total} models  {model}  {eta_formatted} left", stream: process.stderr, etaBuffer: 4, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  const t0 = performance.now();
+  const results = await trainModels({
+    symbols: symbols.length ? symbols : undefined,
+    horizons,
+    folds: values.folds ? Number(values.folds) : undefined,
+    loadCandles: values["csv-dir"] ? csvLoader(values["csv-dir"]) : undefined,
+    onProgress: (e) => {
+      if (!started) {
+        bar.start(e.total, 0, { model: "" });
+        started = true;
+      }
+      const model = e.phase === "fold" ? `${e.symbol} ${e.horizon} fold ${e.fold}/${e.folds}` : `${e.symbol} ${e.horizon}`;
+      bar.update(e.phase === "fold" ? e.index + e.fold / (e.folds + 1) : e.index, { model });
+    },
+  });
+  bar.stop();
+  console.log(table(results));
+  const trained = results.filter((r) => r.status === "trained");
+  console.log(
+    `\n${trained.length} of ${results.length} models trained and stored in ${((performance.now() - t0) / 1000).toFixed(1)} s; ` +
+      `${trained.filter((r) => r.metrics?.beats_naive).length} beat "no change" (ratio < 1) on the walk-forward test.`,
+  );
+  return results.some((r) => r.status === "failed") ? 1 : 0;
+}
+
+main()
+  .then(async (code) => {
+    await disconnect();
+    process.exit(code);
+  })
+  .catch(async (e: unknown) => {
+    console.error(`train: ${(e as Error).message}`);
+    await disconnect().catch(() => undefined);
+    process.exit(1);
+  });
