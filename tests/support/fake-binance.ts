@@ -33,7 +33,9 @@ const INTERVAL_MS: Record<string, number> = {
 
 export class FakeBinance {
   private server = http.createServer((req, res) => this.handleHttp(req, res));
-  private wss = new WebSocketServer({ noServer: true });
+  // pings are answered by hand so that silence() can simulate a half-open connection
+  private wss = new WebSocketServer({ noServer: true, autoPong: false });
+  private silent = false;
   private subscribers = new Set<Subscriber>();
   private prices = new Map<string, string>();
   private tradeIds = new Map<string, number>();
@@ -110,6 +112,11 @@ export class FakeBinance {
     this.refusing = refuse;
   }
 
+  /** While true, websocket pings go unanswered and nothing is pushed (a half-open connection). */
+  silence(silent: boolean): void {
+    this.silent = silent;
+  }
+
   /** While true, every REST call is answered 503. */
   setRestDown(down: boolean): void {
     this.restDown = down;
@@ -124,7 +131,7 @@ export class FakeBinance {
 
   private push(stream: string, data: unknown): void {
     for (const s of this.subscribers) {
-      if (!s.streams.has(stream) || s.ws.readyState !== WebSocket.OPEN) continue;
+      if (this.silent || !s.streams.has(stream) || s.ws.readyState !== WebSocket.OPEN) continue;
       s.ws.send(JSON.stringify(s.combined ? { stream, data } : data));
     }
   }
@@ -148,6 +155,9 @@ export class FakeBinance {
       const sub: Subscriber = { ws, streams: new Set(wanted), combined };
       this.subscribers.add(sub);
       ws.on("close", () => this.subscribers.delete(sub));
+      ws.on("ping", (data) => {
+        if (!this.silent) ws.pong(data);
+      });
       // Binance's live SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS requests.
       ws.on("message", (raw) => {
         let msg: { method?: string; params?: string[]; id?: unknown };
