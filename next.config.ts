@@ -15,6 +15,8 @@ const config: NextConfig = {
   ],
   poweredByHeader: false,
   reactStrictMode: true,
+  // `npm run check` type-checks the whole project (tsc --noEmit); the build need not do it again.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default config;

@@ -32,7 +32,7 @@ export async function atomic(steps: readonly Step[]): Promise<number[]> {
   const d = await driver();
   if (d.kind === "sqlite") {
     let cache = sqliteStatements.get(d.db);
-    if (!cache) sqliteStatements.set(d.db, (cache = new Map()));
+    if (!cache) sqliteStatements.set(d.db, (cache = new Map<string, Statement>()));
     const statements = cache;
     const run = () =>
       d.db

@@ -53,15 +53,18 @@ function load(): Env {
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
-  if (!env.AUTH_SECRET) {
-    if (env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
-      throw new Error("AUTH_SECRET is not set: it signs API tokens and browser sessions (npm start creates one in data/).");
-    }
-    env.AUTH_SECRET = "development-only-secret-do-not-use-in-production";
-  }
+  // Development and tests may run without a secret; production refuses to start (see assertRuntimeSecrets).
+  if (!env.AUTH_SECRET && env.NODE_ENV !== "production") env.AUTH_SECRET = "development-only-secret-do-not-use-in-production";
   return env;
 }
 
 export const env: Env & { AUTH_SECRET: string } = load() as Env & { AUTH_SECRET: string };
+
+/** Called by the processes that serve requests (server.ts, worker.ts): a production start needs its secret. */
+export function assertRuntimeSecrets(): void {
+  if (!env.AUTH_SECRET) {
+    throw new Error("AUTH_SECRET is not set: it signs API tokens and browser sessions (npm start creates one in data/auth-secret).");
+  }
+}
 
 export const isPostgres = /^postgres(ql)?:\/\//.test(env.DATABASE_URL);

@@ -21,8 +21,7 @@ export const side = z
 export const coin = z
   .string({ error: "must be a coin such as BTC" })
   .transform((s) => s.toUpperCase())
-  .refine(isCoin, { message: "is not a known coin" })
-  .transform((s) => s as Coin);
+  .refine(isCoin, { message: "is not a known coin" });
 
 export const symbol = z
   .string({ error: "must be a pair such as BTCUSDT" })

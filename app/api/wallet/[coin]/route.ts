@@ -1,11 +1,11 @@
 import { withUser } from "@/lib/api/handler";
 import { AppError } from "@/lib/api/errors";
-import { isCoin, type Coin } from "@/lib/markets";
+import { isCoin } from "@/lib/markets";
 import { getCoinBalance } from "@/lib/trading/get-wallet";
 
 // GET /api/wallet/{coin} – free and locked balance of one coin
 export const GET = withUser(async ({ user, params }) => {
   const coin = (params.coin ?? "").toUpperCase();
   if (!isCoin(coin)) throw new AppError("NOT_FOUND", `${params.coin} is not a coin traded here.`);
-  return getCoinBalance({ userId: user.id, coin: coin as Coin });
+  return getCoinBalance({ userId: user.id, coin });
 });
