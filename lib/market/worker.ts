@@ -169,6 +169,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   const filled = new Set<string>();
   const refreshKlines = async () => {
     if (!lease.isLeader()) return;
+    const started = Date.now();
+    const firstFill = filled.size === 0;
     for (const p of PAIRS) {
       for (const interval of KLINE_INTERVALS as readonly KlineInterval[]) {
         if (stopped) return;
@@ -184,6 +186,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
         filled.add(key);
       }
     }
+    if (firstFill) log(`candle history cached (${filled.size} pair-intervals) in ${Date.now() - started} ms`);
   };
   const klinesNow = every(options.klineRefreshMs ?? (simulated ? 10_000 : 30_000), refreshKlines, "candle refresh");
   klinesNow(); // the first fill starts right away, in the background

@@ -156,7 +156,7 @@ describe("market worker", () => {
     expect(typeof klines[0]![4]).toBe("number");
     expect(fake.requests.length).toBe(before);
     expect(fake.requests.some((r) => r.startsWith("/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=1000"))).toBe(true);
-  });
+  }, 60_000);
 
   it("marks prices stale while the feed is down; no fills then", async () => {
     fake.refuseConnections(true);
@@ -193,6 +193,7 @@ describe("market worker", () => {
   });
 
   it("logs nothing personal", () => {
+    console.log(logs.filter((l) => l.includes("candle")).join("\n"));
     expect(logs.join("\n")).not.toContain("@example.test");
   });
 });

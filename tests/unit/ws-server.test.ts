@@ -1,0 +1,126 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { marketEvents } from "@/lib/market/events";
+import { attachWebSocketServer } from "@/lib/realtime/ws-server";
+import { waitFor } from "../support/wait-for";
+
+let server: http.Server;
+let handle: ReturnType<typeof attachWebSocketServer>;
+let base: string;
+const otherUpgrades: string[] = [];
+
+// A client that records what it receives.
+async function connect(path = "/ws", headers: Record<string, string> = {}) {
+  const ws = new WebSocket(`${base}${path}`, { headers });
+  const got: Record<string, unknown>[] = [];
+  ws.on("message", (m) => got.push(JSON.parse(m.toString())));
+  await new Promise<void>((resolve, reject) => {
+    ws.once("open", () => resolve());
+    ws.once("error", reject);
+  });
+  return { ws, got, send: (m: unknown) => ws.send(JSON.stringify(m)) };
+}
+
+const tick = (symbol: string, price: number) =>
+  marketEvents.emit("tick", { symbol, price, tradeId: String(Math.floor(price)), time: Date.now(), source: "binance" });
+
+beforeAll(async () => {
+  server = http.createServer((_req, res) => res.end("ok"));
+  // stands for Next.js's own upgrade listener (dev hot reload): /ws must be left to us, the rest to it
+  server.on("upgrade", (req, socket) => {
+    if (req.url?.startsWith("/_next/")) {
+      otherUpgrades.push(req.url);
+      socket.end("HTTP/1.1 404 Not Found\r\n\r\n");
+    }
+  });
+  handle = attachWebSocketServer(server, {
+    authenticate: async (token) => (token === "token-u1" ? { userId: "u1" } : token === "token-u2" ? { userId: "u2" } : null),
+    authenticateCookie: async (cookie) => (cookie.includes("session=u2") ? { userId: "u2" } : null),
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await handle.close();
+  await new Promise((r) => server.close(r));
+});
+
+describe("/ws server", () => {
+  it("sends ticks of subscribed pairs only", async () => {
+    const c = await connect();
+    c.send({ type: "subscribe", symbols: ["btcusdt"] });
+    await waitFor(async () => c.got.find((m) => m.type === "subscribed"), "subscribed");
+    tick("ETHUSDT", 3000);
+    tick("BTCUSDT", 90000.5);
+    await waitFor(async () => c.got.find((m) => m.type === "tick"), "tick");
+    expect(c.got.filter((m) => m.type === "tick")).toEqual([
+      { type: "tick", symbol: "BTCUSDT", price: 90000.5, tradeId: "90000", time: expect.any(Number), source: "binance" },
+    ]);
+    c.send({ type: "unsubscribe", symbols: ["BTCUSDT"] });
+    await waitFor(async () => c.got.find((m) => m.type === "unsubscribed"), "unsubscribed");
+    tick("BTCUSDT", 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(c.got.filter((m) => m.type === "tick")).toHaveLength(1);
+    c.ws.close();
+  });
+
+  it("sends 24 h stats to subscribers", async () => {
+    const c = await connect();
+    c.send({ type: "subscribe", symbols: ["*"] });
+    await waitFor(async () => c.got.find((m) => m.type === "subscribed"), "subscribed");
+    marketEvents.emit("ticker", { symbol: "LTCBTC", price: 0.001, open: 0.0009, high: 0.0011, low: 0.0008, volume: 5, quoteVolume: 0.005, change_pct_24h: 11.11, time: 1, source: "binance" });
+    const t = await waitFor(async () => c.got.find((m) => m.type === "ticker"), "ticker");
+    expect(t).toMatchObject({ symbol: "LTCBTC", change_pct_24h: 11.11 });
+    c.ws.close();
+  });
+
+  it("tells a user about their own fills only, after token auth", async () => {
+    const a = await connect();
+    const b = await connect();
+    a.send({ type: "auth", token: "token-u1" });
+    b.send({ type: "auth", token: "nope" });
+    await waitFor(async () => a.got.find((m) => m.type === "authenticated"), "auth");
+    await waitFor(async () => b.got.find((m) => m.type === "error"), "auth refused");
+    marketEvents.emit("fill", { userId: "u2", orderId: "o-other", outcome: "FILLED" });
+    marketEvents.emit("fill", { userId: "u1", orderId: "o1", outcome: "REJECTED" });
+    await waitFor(async () => a.got.find((m) => m.type === "fill"), "fill");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(a.got.filter((m) => m.type === "fill")).toEqual([{ type: "fill", orderId: "o1", outcome: "REJECTED" }]);
+    expect(b.got.filter((m) => m.type === "fill")).toEqual([]);
+    a.ws.close();
+    b.ws.close();
+  });
+
+  it("authenticates a same-origin browser by its session cookie, never a cross-site one", async () => {
+    const host = base.replace("ws://", "");
+    const same = await connect("/ws", { cookie: "session=u2", origin: `http://${host}` });
+    const cross = await connect("/ws", { cookie: "session=u2", origin: "https://evil.example" });
+    await waitFor(async () => same.got.find((m) => m.type === "authenticated"), "cookie auth");
+    marketEvents.emit("fill", { userId: "u2", orderId: "o2", outcome: "FILLED" });
+    await waitFor(async () => same.got.find((m) => m.type === "fill"), "fill");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(cross.got).toEqual([]);
+    same.ws.close();
+    cross.ws.close();
+  });
+
+  it("leaves other upgrade paths alone", async () => {
+    await expect(connect("/_next/webpack-hmr")).rejects.toThrow();
+    expect(otherUpgrades).toEqual(["/_next/webpack-hmr"]);
+  });
+
+  it("answers bad messages with an error and closes on oversized ones", async () => {
+    const c = await connect();
+    c.ws.send("{not json");
+    c.send({ type: "subscribe", symbols: ["DOGEUSDT"] });
+    c.send({ type: "dance" });
+    await waitFor(async () => c.got.filter((m) => m.type === "error").length === 3, "errors");
+    const closed = new Promise<number>((r) => c.ws.once("close", (code) => r(code)));
+    c.ws.send("x".repeat(10_000));
+    expect(await closed).toBe(1009);
+    await waitFor(async () => handle.clientCount === 0, "cleanup");
+  });
+});
