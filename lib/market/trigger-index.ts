@@ -4,22 +4,74 @@
 //   up   (fires when price >= stop): stop descending  -> the lowest stops at the end
 //   down (fires when price <= stop): stop ascending   -> the highest stops at the end
 // Ties on the stop are broken by arming order, oldest at the end (it fires first).
+// Removal marks the entry dead (O(1) after the id lookup) instead of shifting half an array; dead entries
+// are dropped when a tick reaches them or by an occasional compaction.
 import { directionOf, fires, type Direction, type OpenStopOrder } from "@/lib/trading/stop-order";
 
 interface Entry {
   order: OpenStopOrder;
   dir: Direction;
   seq: number;
+  /** Number(stopPrice): monotonic with the bigint, so a cheap first comparison (bigints only on a tie) */
+  key: number;
+  dead: boolean;
 }
 
-const compareUp = (a: Entry, b: Entry): number =>
-  a.order.stopPrice > b.order.stopPrice ? -1 : a.order.stopPrice < b.order.stopPrice ? 1 : b.seq - a.seq;
-const compareDown = (a: Entry, b: Entry): number =>
-  a.order.stopPrice < b.order.stopPrice ? -1 : a.order.stopPrice > b.order.stopPrice ? 1 : b.seq - a.seq;
+function compareStops(a: Entry, b: Entry): number {
+  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
+  const x = a.order.stopPrice;
+  const y = b.order.stopPrice;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+const compareUp = (a: Entry, b: Entry): number => -compareStops(a, b) || b.seq - a.seq;
+const compareDown = (a: Entry, b: Entry): number => compareStops(a, b) || b.seq - a.seq;
+
+/** compaction threshold: dead entries beyond this and beyond the live ones trigger a rebuild */
+const MIN_DEAD_TO_COMPACT = 1024;
+
+class Side {
+  list: Entry[] = [];
+  dead = 0;
+  constructor(readonly cmp: (a: Entry, b: Entry) => number) {}
+
+  insert(e: Entry): void {
+    this.list.splice(upperBound(this.list, e, this.cmp), 0, e);
+  }
+
+  kill(e: Entry): void {
+    e.dead = true;
+    this.dead++;
+    if (this.dead > MIN_DEAD_TO_COMPACT && this.dead * 2 > this.list.length) {
+      this.list = this.list.filter((x) => !x.dead);
+      this.dead = 0;
+    }
+  }
+
+  // Removes the suffix from `from` and returns its live entries in firing order (end of the array first).
+  popFrom(from: number): Entry[] {
+    if (from >= this.list.length) return [];
+    const tail = this.list.splice(from);
+    const out: Entry[] = [];
+    for (let i = tail.length - 1; i >= 0; i--) {
+      const e = tail[i] as Entry;
+      if (e.dead) this.dead--;
+      else out.push(e);
+    }
+    return out;
+  }
+
+  last(): Entry | undefined {
+    for (let i = this.list.length - 1; i >= 0; i--) {
+      const e = this.list[i] as Entry;
+      if (!e.dead) return e;
+    }
+    return undefined;
+  }
+}
 
 export class TriggerIndex {
-  private up: Entry[] = [];
-  private down: Entry[] = [];
+  private up = new Side(compareUp);
+  private down = new Side(compareDown);
   private byId = new Map<string, Entry>();
   private seq = 0;
 
@@ -37,18 +89,17 @@ export class TriggerIndex {
 
   // Replaces the whole content with `orders` (given oldest first): one sort per side, not n insertions.
   load(orders: Iterable<OpenStopOrder>): void {
-    this.up = [];
-    this.down = [];
+    this.up = new Side(compareUp);
+    this.down = new Side(compareDown);
     this.byId.clear();
     for (const order of orders) {
       const prev = this.byId.get(order.id);
       if (prev && prev.order.version > order.version) continue;
-      const entry: Entry = { order, dir: directionOf(order.side, order.type), seq: ++this.seq };
-      this.byId.set(order.id, entry);
+      this.byId.set(order.id, this.entry(order));
     }
-    for (const e of this.byId.values()) (e.dir === "up" ? this.up : this.down).push(e);
-    this.up.sort(compareUp);
-    this.down.sort(compareDown);
+    for (const e of this.byId.values()) (e.dir === "up" ? this.up : this.down).list.push(e);
+    this.up.list.sort(compareUp);
+    this.down.list.sort(compareDown);
   }
 
   // Adds or updates an order by id. An older version than the one held is ignored (a late DB read after
@@ -57,18 +108,15 @@ export class TriggerIndex {
     const prev = this.byId.get(order.id);
     if (prev) {
       if (prev.order.version > order.version) return false;
-      const dir = directionOf(order.side, order.type);
-      if (dir === prev.dir && order.stopPrice === prev.order.stopPrice) {
+      if (directionOf(order.side, order.type) === prev.dir && order.stopPrice === prev.order.stopPrice) {
         prev.order = order;
         return true;
       }
       this.detach(prev);
     }
-    const entry: Entry = { order, dir: directionOf(order.side, order.type), seq: ++this.seq };
+    const entry = this.entry(order);
     this.byId.set(order.id, entry);
-    const list = entry.dir === "up" ? this.up : this.down;
-    const cmp = entry.dir === "up" ? compareUp : compareDown;
-    list.splice(upperBound(list, entry, cmp), 0, entry);
+    (entry.dir === "up" ? this.up : this.down).insert(entry);
     return true;
   }
 
@@ -83,11 +131,10 @@ export class TriggerIndex {
   // Removes and returns every order that a trade at `price` fires, "up" orders by ascending stop then
   // "down" orders by descending stop (the order the price crossed them), oldest first on equal stops.
   take(price: bigint): OpenStopOrder[] {
-    const upFrom = firstIndex(this.up, (e) => e.order.stopPrice <= price);
-    const downFrom = firstIndex(this.down, (e) => e.order.stopPrice >= price);
-    if (upFrom === this.up.length && downFrom === this.down.length) return [];
-    const fired = this.up.splice(upFrom).reverse();
-    for (const e of this.down.splice(downFrom).reverse()) fired.push(e);
+    const upFrom = firstIndex(this.up.list, (e) => e.order.stopPrice <= price);
+    const downFrom = firstIndex(this.down.list, (e) => e.order.stopPrice >= price);
+    const fired = this.up.popFrom(upFrom);
+    for (const e of this.down.popFrom(downFrom)) fired.push(e);
     const out: OpenStopOrder[] = new Array(fired.length);
     for (let i = 0; i < fired.length; i++) {
       const e = fired[i] as Entry;
@@ -101,37 +148,21 @@ export class TriggerIndex {
 
   /** the nearest trigger on each side (monitoring, tests) */
   nearest(): { up?: bigint; down?: bigint } {
-    return { up: this.up[this.up.length - 1]?.order.stopPrice, down: this.down[this.down.length - 1]?.order.stopPrice };
+    return { up: this.up.last()?.order.stopPrice, down: this.down.last()?.order.stopPrice };
   }
 
   orders(): OpenStopOrder[] {
     return [...this.byId.values()].map((e) => e.order);
   }
 
+  private entry(order: OpenStopOrder): Entry {
+    return { order, dir: directionOf(order.side, order.type), seq: ++this.seq, key: Number(order.stopPrice), dead: false };
+  }
+
   private detach(entry: Entry): void {
     this.byId.delete(entry.order.id);
-    const list = entry.dir === "up" ? this.up : this.down;
-    const cmp = entry.dir === "up" ? compareUp : compareDown;
-    const i = lowerBound(list, entry, cmp);
-    if (list[i] === entry) list.splice(i, 1);
-    else {
-      // Unreachable while the invariant holds; a linear fallback keeps the index consistent regardless.
-      const j = list.indexOf(entry);
-      if (j >= 0) list.splice(j, 1);
-    }
+    (entry.dir === "up" ? this.up : this.down).kill(entry);
   }
-}
-
-// First index whose element is not before `x` (cmp >= 0).
-function lowerBound(list: Entry[], x: Entry, cmp: (a: Entry, b: Entry) => number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cmp(list[mid] as Entry, x) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 // First index whose element is after `x` (cmp > 0).

@@ -149,6 +149,22 @@ describe("trigger index", () => {
     }
   });
 
+  it("stays correct after many removals (dead entries compacted away)", () => {
+    const idx = new TriggerIndex();
+    const orders = Array.from({ length: 3000 }, (_, i) => order(i % 2 ? "BUY" : "SELL", "SL", BigInt(1000 + i)));
+    idx.load(orders);
+    const kept = orders.filter((_, i) => i % 3 === 0); // both sides
+    for (const o of orders) if (!kept.includes(o)) expect(idx.remove(o.id)).toBeDefined();
+    expect(idx.size).toBe(kept.length);
+    // BUY SL fire going up, SELL SL going down: a high price fires the BUYs, a low one the SELLs
+    const ups = idx.take(10_000n);
+    expect(ups.length).toBeGreaterThan(0);
+    const downs = idx.take(0n);
+    expect(new Set(ids([...ups, ...downs]))).toEqual(new Set(ids(kept)));
+    expect(idx.size).toBe(0);
+    expect(idx.nearest()).toEqual({ up: undefined, down: undefined });
+  });
+
   it("loads 100,000 orders quickly", () => {
     const orders: OpenStopOrder[] = [];
     for (let i = 0; i < 100_000; i++) orders.push(order(i % 2 ? "BUY" : "SELL", i % 3 ? "SL" : "TP", BigInt(Math.floor(Math.random() * 1e12))));
