@@ -150,7 +150,7 @@ export class SimulatedMarket implements MarketFeed {
         last.high = Math.max(last.high, price);
         last.low = Math.min(last.low, price);
         last.close = price;
-        last.volume += qty;
+        last.volume = Number((last.volume + qty).toFixed(8));
       } else {
         list.push({ openTime: open, open: last?.close ?? price, high: price, low: price, close: price, volume: qty });
         if (list.length > limit) list.splice(0, list.length - limit);
