@@ -35,7 +35,16 @@ function undouble(t: string): string {
   return /([b-df-hj-np-tv-z])\1$/.test(t) && !/(ll|ss|zz)$/.test(t.slice(-2)) ? t.slice(0, -1) : t.replace(/ll$/, "l");
 }
 
-/** Words of a text: split on spaces and punctuation, keeping apostrophes inside words ("what's"). */
+/**
+ * Words of a text: split on spaces and punctuation, keeping apostrophes inside words ("what's"). A
+ * hyphenated word also counts joined up, so "crypto-currency" meets "cryptocurrency".
+ */
 export function tokenize(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}'’]+/u).filter(Boolean);
+  const words: string[] = [];
+  for (const token of text.split(/[^\p{L}\p{N}'’-]+/u)) {
+    const parts = token.split("-").filter(Boolean);
+    words.push(...parts);
+    if (parts.length > 1) words.push(parts.join(""));
+  }
+  return words;
 }
