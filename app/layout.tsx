@@ -1,11 +1,24 @@
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import "./globals.css";
 
-export const metadata = { title: "CompraVenta", description: "Virtual crypto trading at live prices" };
+export const metadata: Metadata = {
+  title: { default: "CompraVenta", template: "%s · CompraVenta" },
+  description: "Virtual crypto trading at live prices: learn to trade without risking money.",
+};
 
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b0f14" };
+
+// The document shell: system fonts only (nothing is fetched from the internet), a skip link for keyboards.
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        {children}
+      </body>
     </html>
   );
 }

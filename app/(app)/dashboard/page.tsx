@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/current-user";
+import { findPair, PAIRS } from "@/lib/markets";
+import { formatUnits } from "@/lib/money";
+import { listMarkets } from "@/lib/market/list-markets";
+import { listWatchlist } from "@/lib/watchlist/list-watchlist";
+import { listOpenOrders } from "@/lib/trading/list-transactions";
+import { getWallet } from "@/lib/trading/get-wallet";
+import { Dashboard } from "@/components/trade/dashboard";
+import type { Tx } from "@/components/trade/types";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+// GET /dashboard?symbol=BTCUSDT – everything known now is rendered on the server; live parts take over.
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ symbol?: string }> }) {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const { symbol } = await searchParams;
+  const pair = findPair(symbol ?? "") ?? PAIRS[0];
+  const [{ markets }, { watchlist }, { open }, wallet] = await Promise.all([
+    listMarkets(),
+    listWatchlist({ userId: user.id }),
+    listOpenOrders({ userId: user.id }),
+    getWallet({ userId: user.id, email: user.email }),
+  ]);
+  const pairs = PAIRS.map((p) => ({ symbol: p.symbol, base: p.base, quote: p.quote, step: formatUnits(p.step) }));
+  return (
+    <>
+      <h1 className="visually-hidden">Dashboard</h1>
+      <Dashboard pairs={pairs} markets={markets} initialSymbol={pair?.symbol ?? "BTCUSDT"} watchlist={watchlist} open={open as Tx[]} wallet={wallet} />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+// The dashboard's client root: holds the selected pair and lays out the cards. Live prices never pass
+// through here: each card subscribes to the socket itself, so a tick does not re-render the page.
+import { useState } from "react";
+import { CandleChart } from "@/components/charts/candle-chart";
+import { OpenOrders } from "@/components/orders/open-orders";
+import { seedQuotes } from "@/components/live/market-socket";
+import { MarketTrades } from "./market-trades";
+import { NewsColumn } from "./news-column";
+import { OrderForm } from "./order-form";
+import { PairPicker } from "./pair-picker";
+import { PriceHeader } from "./price-header";
+import { Watchlist } from "./watchlist";
+import type { MarketRow, PairInfo, Tx, Wallet } from "./types";
+import styles from "./dashboard.module.css";
+
+export interface DashboardProps {
+  pairs: PairInfo[];
+  markets: MarketRow[];
+  initialSymbol: string;
+  watchlist: string[];
+  open: Tx[];
+  wallet: Wallet;
+}
+
+/** The trading dashboard. */
+export function Dashboard({ pairs, markets, initialSymbol, watchlist, open, wallet }: DashboardProps) {
+  // Server-known prices first, so the first paint already shows them (module store, idempotent).
+  seedQuotes(markets);
+  const [symbol, setSymbol] = useState(initialSymbol);
+  const pair = pairs.find((p) => p.symbol === symbol) ?? (pairs[0] as PairInfo);
+
+  function select(next: string) {
+    setSymbol(next);
+    // Keep the choice in the address (shareable, survives reload) without a server round trip.
+    window.history.replaceState(null, "", `?symbol=${next}`);
+  }
+
+  return (
+    <div className={styles.grid}>
+      <div className={styles.top}>
+        <PairPicker pairs={pairs} value={symbol} onChange={select} />
+        <PriceHeader symbol={pair.symbol} base={pair.base} quote={pair.quote} />
+      </div>
+      <div className={styles.main}>
+        <CandleChart symbol={pair.symbol} />
+        <OpenOrders initial={open} />
+      </div>
+      <div className={styles.side}>
+        <OrderForm key={pair.symbol} pair={pair} initialWallet={wallet} />
+        <Watchlist initial={watchlist} current={pair.symbol} onSelect={select} />
+        <MarketTrades symbol={pair.symbol} />
+      </div>
+      <aside className={styles.news} aria-label="News">
+        <NewsColumn base={pair.base} />
+      </aside>
+    </div>
+  );
+}

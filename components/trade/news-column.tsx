@@ -1,0 +1,53 @@
+"use client";
+// Headlines about the pair's coins from GET /api/news; says so plainly when news is unavailable.
+import useSWR from "swr";
+import { swrFetcher } from "@/components/data/api-fetch";
+import styles from "./news-column.module.css";
+
+interface NewsItem {
+  id?: string;
+  title: string;
+  link?: string;
+  url?: string;
+  source?: string;
+  published_at?: string;
+  publishedAt?: string;
+}
+
+const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+function itemsOf(body: unknown): NewsItem[] {
+  const b = body as { news?: unknown; items?: unknown } | undefined;
+  const list = Array.isArray(b?.news) ? b.news : Array.isArray(b?.items) ? b.items : [];
+  return (list as NewsItem[]).filter((n) => typeof n?.title === "string");
+}
+
+/** News column for the coins `base` and `quote`. */
+export function NewsColumn({ base }: { base: string }) {
+  const { data, error, isLoading } = useSWR(`/api/news?coin=${base}&limit=6`, swrFetcher, { revalidateOnFocus: false, shouldRetryOnError: false });
+  const items = itemsOf(data);
+  return (
+    <section className="card" aria-labelledby="news-title">
+      <h2 id="news-title">News about {base}</h2>
+      {isLoading && <div className="skeleton" style={{ height: 120 }} aria-label="Loading news" />}
+      {error && <p className="empty">News is unavailable right now.</p>}
+      {!isLoading && !error && items.length === 0 && <p className="empty">No recent news about {base}.</p>}
+      <ul className={styles.list}>
+        {items.map((n, i) => {
+          const when = n.published_at ?? n.publishedAt;
+          return (
+            <li key={n.id ?? n.link ?? i}>
+              <a href={n.link ?? n.url} target="_blank" rel="noopener noreferrer">
+                {n.title}
+              </a>
+              <div className="hint">
+                {n.source}
+                {when ? ` · ${dateFmt.format(new Date(when))}` : ""}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
