@@ -34,7 +34,7 @@ beforeAll(async () => {
     import("@/lib/predict/train-and-evaluate"),
     import("@/lib/predict/model-cache"),
   ]);
-  GET = route.GET as (req: Request) => Promise<Response>;
+  GET = route.GET;
   mod = { prisma: dbm.prisma, disconnect: dbm.disconnect, saveModel: store.saveModel, loadModel: store.loadModel, trainAndEvaluate: tae.trainAndEvaluate, invalidateModels: cache.invalidateModels };
   await mod.prisma.kline.createMany({
     data: candles.map((c) => ({ symbol: "BTCUSDT", interval: "1d", ...c, openTime: BigInt(c.openTime) })),

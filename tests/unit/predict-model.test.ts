@@ -36,7 +36,7 @@ describe("model artifacts", () => {
       // through a copy with an offset, as a database driver may hand back a view into a larger buffer
       const pooled = new Uint8Array(saved.weights.byteLength + 16);
       pooled.set(saved.weights, 16);
-      const loaded = await deserializeModel({ topology: saved.topology, weights: pooled.subarray(16) as Uint8Array<ArrayBuffer> });
+      const loaded = await deserializeModel({ topology: saved.topology, weights: pooled.subarray(16) });
       const after = Array.from((loaded.model.predict(input) as tf.Tensor).dataSync());
       after.forEach((v, i) => expect(v).toBeCloseTo(before[i]!, 6));
       expect(loaded.meta).toEqual(meta);

@@ -1,0 +1,81 @@
+// Recent daily candles as a plain server-rendered SVG (no client JavaScript), with each horizon's
+// forecast drawn to the right of the last candle: a dot for the predicted close, a bar for its interval.
+import type { Candle } from "@/lib/predict/candle";
+import styles from "./predict.module.css";
+
+export interface ChartForecast {
+  label: string;
+  /** candles after the last one */
+  steps: number;
+  prediction: number;
+  low: number;
+  high: number;
+}
+
+const W = 720;
+const H = 300;
+const PAD = { left: 8, right: 64, top: 12, bottom: 24 };
+
+const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toPrecision(4));
+
+/** Candlestick chart of `candles` plus forecasts; `summary` is read out to screen readers. */
+export function CandleChart({ candles, forecasts, summary }: { candles: Candle[]; forecasts: ChartForecast[]; summary: string }) {
+  if (candles.length === 0) return <p className={styles.muted}>No daily candles cached yet.</p>;
+  const slots = candles.length + Math.max(0, ...forecasts.map((f) => f.steps)) + 1;
+  const lows = [...candles.map((c) => c.low), ...forecasts.map((f) => f.low)];
+  const highs = [...candles.map((c) => c.high), ...forecasts.map((f) => f.high)];
+  const min = Math.min(...lows);
+  const max = Math.max(...highs);
+  const span = max - min || 1;
+  const plotW = W - PAD.left - PAD.right;
+  const plotH = H - PAD.top - PAD.bottom;
+  const x = (i: number) => PAD.left + ((i + 0.5) / slots) * plotW;
+  const y = (v: number) => PAD.top + (1 - (v - min) / span) * plotH;
+  const body = Math.max(1, (plotW / slots) * 0.6);
+  const ticks = [min, min + span / 2, max];
+  const last = candles.length - 1;
+  const firstDay = new Date(candles[0]!.openTime).toISOString().slice(0, 10);
+  const lastDay = new Date(candles[last]!.openTime).toISOString().slice(0, 10);
+
+  return (
+    <figure className={styles.chart}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc" preserveAspectRatio="none">
+        <title id="chart-title">Daily candles {firstDay} to {lastDay}</title>
+        <desc id="chart-desc">{summary}</desc>
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className={styles.grid} />
+            <text x={W - PAD.right + 4} y={y(t) + 4} className={styles.axis}>
+              {fmt(t)}
+            </text>
+          </g>
+        ))}
+        {candles.map((c, i) => {
+          const up = c.close >= c.open;
+          return (
+            <g key={c.openTime} className={up ? styles.up : styles.down}>
+              <line x1={x(i)} x2={x(i)} y1={y(c.high)} y2={y(c.low)} />
+              <rect x={x(i) - body / 2} y={y(Math.max(c.open, c.close))} width={body} height={Math.max(1, Math.abs(y(c.open) - y(c.close)))} />
+            </g>
+          );
+        })}
+        {forecasts.map((f) => (
+          <g key={f.label} className={styles.forecast}>
+            <line x1={x(last)} x2={x(last + f.steps)} y1={y(candles[last]!.close)} y2={y(f.prediction)} strokeDasharray="3 3" />
+            <line x1={x(last + f.steps)} x2={x(last + f.steps)} y1={y(f.high)} y2={y(f.low)} strokeWidth={3} />
+            <circle cx={x(last + f.steps)} cy={y(f.prediction)} r={4} />
+            <text x={x(last + f.steps)} y={H - 6} textAnchor="middle" className={styles.axis}>
+              {f.label}
+            </text>
+          </g>
+        ))}
+        <text x={PAD.left} y={H - 6} className={styles.axis}>
+          {firstDay}
+        </text>
+      </svg>
+      <figcaption className={styles.muted}>
+        Daily candles (green up, red down). Right of the last candle: forecast close for each horizon (dot) and its 80% interval (bar).
+      </figcaption>
+    </figure>
+  );
+}
