@@ -15,14 +15,13 @@ export interface FaqEntry {
   html: string;
 }
 
-export const FAQ_FILE = path.join(process.cwd(), "content", "faq.md");
-
 let cache: FaqEntry[] | undefined;
 
 /** Every FAQ entry, in file order. */
-export function loadFaq(file: string = FAQ_FILE): FaqEntry[] {
-  if (file === FAQ_FILE && cache) return cache;
-  const { content } = matter(fs.readFileSync(file, "utf8"));
+export function loadFaq(): FaqEntry[] {
+  if (cache) return cache;
+  // The path written out in full so the build traces only this file.
+  const { content } = matter(fs.readFileSync(path.join(process.cwd(), "content", "faq.md"), "utf8"));
   const slug = createSlugger();
   const entries: FaqEntry[] = [];
   for (const block of content.split(/^## /m).slice(1)) {
@@ -32,6 +31,6 @@ export function loadFaq(file: string = FAQ_FILE): FaqEntry[] {
     if (!question || !body) continue;
     entries.push({ question, anchor: `faq-${slug(question)}`, answer: markdownToText(body), html: renderMarkdown(body).html });
   }
-  if (file === FAQ_FILE) cache = entries;
+  cache = entries;
   return entries;
 }
