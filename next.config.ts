@@ -1,7 +1,9 @@
 import type { NextConfig } from "next";
-import "./lib/env"; // validate the environment at build and at start
+import { env } from "./lib/env"; // validates the environment at build and at start
 
 const config: NextConfig = {
+  // A separate build folder lets a second checkout-local build (tests, benchmarks) run beside another.
+  distDir: env.NEXT_DIST_DIR,
   // Native and wasm packages stay outside the bundle and load from node_modules at run time.
   serverExternalPackages: [
     "better-sqlite3",

@@ -41,6 +41,7 @@ const schema = z.object({
     .string()
     .default("https://www.coindesk.com/arc/outboundfeeds/rss/,https://cointelegraph.com/rss,https://decrypt.co/feed"),
   NEWS_POLL_MS: int(10 * 60 * 1000),
+  NEXT_DIST_DIR: z.string().default(".next"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

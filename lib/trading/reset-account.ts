@@ -9,7 +9,7 @@ import { announceClosedOrder } from "./announce-order";
 export async function resetAccount({ userId }: { userId: string }) {
   const open = await prisma.order.findMany({ where: { userId, status: "OPEN" }, select: { id: true, symbol: true } });
   const now = BigInt(Date.now());
-  const target = `CASE WHEN "coin" = ? THEN ? ELSE 0 END`;
+  const target = `CASE WHEN "coin" = ? THEN CAST(? AS BIGINT) ELSE 0 END`;
   await atomic([
     // Lock the user's balance rows first (PostgreSQL), so the ledger rows below see what we overwrite.
     { sql: `UPDATE "Balance" SET "locked" = "locked" WHERE "userId" = ?`, params: [userId] },

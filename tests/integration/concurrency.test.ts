@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { freePort, spawnServer, startTestServer, stopChild, type TestServer } from "../support/test-server";
 import { apiClient, newUser, type Api } from "../support/api-client";
 import { ledgerMismatches, queryDb } from "../support/db-query";
-import { tradeAt } from "../support/market-moves";
+import { market, tradeAt } from "../support/market-moves";
 import { waitFor } from "../support/wait-for";
 import type { ChildProcess } from "node:child_process";
 
@@ -24,11 +24,25 @@ beforeAll(async () => {
   await waitFor(async () => (await api2("GET", "/api/markets").catch(() => undefined))?.status === 200, "the second server", 60_000);
   second = { child, api: api2 };
 });
+// A live market trades all the time: keep BTCUSDT fresh at the current test price while requests race.
+let livePrice = "90000";
+const ticker = setInterval(() => server?.binance.trade("BTCUSDT", livePrice), 400);
+
 afterAll(async () => {
+  clearInterval(ticker);
   if (second) await stopChild(second.child);
   await server?.close();
 });
-beforeEach(async () => tradeAt(server, api, "BTCUSDT", "90000"));
+// Both processes must see the price: the second one reads what the worker records in the database.
+async function freshEverywhere(price: string): Promise<void> {
+  livePrice = price;
+  await tradeAt(server, api, "BTCUSDT", price);
+  await waitFor(async () => {
+    const m = await market(second.api, "BTCUSDT");
+    return m?.price === Number(price) && !m.stale;
+  }, "the second process to see the price");
+}
+beforeEach(async () => freshEverywhere("90000"));
 
 async function negativeBalances(): Promise<unknown[]> {
   return queryDb(server.db.url, `SELECT * FROM "Balance" WHERE "free" < 0 OR "locked" < 0`);
@@ -78,7 +92,7 @@ describe("simultaneous orders at one account", () => {
 describe("races on one order", () => {
   it("cancel against fill: exactly one wins and the lock comes back once", async () => {
     for (let round = 0; round < 8; round++) {
-      await tradeAt(server, api, "BTCUSDT", "90000");
+      await freshEverywhere("90000");
       const u = await newUser(api, "cancelfill");
       await api("POST", "/api/order/market", { token: u.token, body: { base: "BTC", quote: "USDT", side: "BUY", b_amount: 0.1 } });
       const o = await api<{ order_id: string }>("POST", "/api/order/stoploss", { token: u.token, body: { base: "BTC", quote: "USDT", side: "SELL", b_amount: 0.1, stop: 89000 } });
@@ -110,7 +124,7 @@ describe("races on one order", () => {
 
   it("reset against fill and cancel: the account ends exactly at the start", async () => {
     for (let round = 0; round < 5; round++) {
-      await tradeAt(server, api, "BTCUSDT", "90000");
+      await freshEverywhere("90000");
       const u = await newUser(api, "resetfill");
       await api("POST", "/api/order/market", { token: u.token, body: { base: "BTC", quote: "USDT", side: "BUY", b_amount: 0.1 } });
       const o = await api<{ order_id: string }>("POST", "/api/order/stoploss", { token: u.token, body: { base: "BTC", quote: "USDT", side: "SELL", b_amount: 0.1, stop: 89000 } });
@@ -120,7 +134,7 @@ describe("races on one order", () => {
         Promise.resolve(server.binance.trade("BTCUSDT", "88000")),
       ]);
       expect(reset.status).toBe(200);
-      await tradeAt(server, api, "BTCUSDT", "88001");
+      await freshEverywhere("88001");
       const rows = await queryDb<{ status: string }>(server.db.url, `SELECT "status" FROM "Order" WHERE "id" = ?`, [o.body.order_id]);
       expect(["FILLED", "CANCELLED"]).toContain(rows[0]?.status);
       const w = (await api<{ balance: Record<string, number>; fixed_balance: Record<string, number> }>("GET", "/api/wallet", { token: u.token })).body;
