@@ -3,7 +3,7 @@
 // Vercel app) and by in-process events (immediate arm/disarm from the trading use cases here).
 import { prisma } from "@/lib/db";
 import { findPair } from "@/lib/markets";
-import type { OpenStopOrder, Side, StopType } from "@/lib/trading/stop-order";
+import type { OpenStopOrder } from "@/lib/trading/stop-order";
 import { TriggerIndex } from "./trigger-index";
 
 const SELECT = {
@@ -49,8 +49,8 @@ function toOpenOrder(r: Row): OpenStopOrder | undefined {
     id: r.id,
     userId: r.userId,
     symbol: pair.symbol,
-    side: r.side as Side,
-    type: r.type as StopType,
+    side: r.side,
+    type: r.type,
     amount: r.amount,
     stopPrice: r.stopPrice,
     lockAmount: r.lockAmount,

@@ -3,6 +3,7 @@
 import WebSocket from "ws";
 import { PAIRS } from "@/lib/markets";
 import { parseStreamFrame } from "./binance-messages";
+import { messageText } from "./ws-message-text";
 import { fetchTickerPrices } from "./binance-rest";
 import type { PriceStore } from "./price-store";
 import type { FeedHandlers, MarketFeed } from "./types";
@@ -92,7 +93,7 @@ export class BinanceFeed implements MarketFeed {
       if (this.ws !== ws) return;
       const now = Date.now();
       this.lastHeard = now;
-      const { trades, tickers } = parseStreamFrame(raw.toString(), now);
+      const { trades, tickers } = parseStreamFrame(messageText(raw), now);
       for (const t of trades) {
         this.opts.store.recordTrade(t, "binance");
         this.opts.onTrade?.(t);

@@ -59,8 +59,8 @@ export async function fetchKlines(
   const out: Candle[] = [];
   for (const row of body) {
     if (!Array.isArray(row) || row.length < 6) continue;
-    const [openTime, open, high, low, close, volume] = row.map(Number) as number[];
-    const candle = { openTime, open, high, low, close, volume } as Candle;
+    const [openTime = NaN, open = NaN, high = NaN, low = NaN, close = NaN, volume = NaN] = (row as unknown[]).slice(0, 6).map(Number);
+    const candle: Candle = { openTime, open, high, low, close, volume };
     if (Object.values(candle).every((v) => Number.isFinite(v))) out.push(candle);
   }
   return out;

@@ -46,8 +46,8 @@ class EventBus {
   on<K extends keyof MarketEvents>(name: K, listener: Listener<K>): () => void {
     let set = this.listeners.get(name);
     if (!set) this.listeners.set(name, (set = new Set()));
-    set.add(listener as (e: never) => void);
-    return () => set.delete(listener as (e: never) => void);
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
   // A listener that throws must not break the emitter (a use case that just committed an order).

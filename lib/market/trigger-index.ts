@@ -135,7 +135,7 @@ export class TriggerIndex {
     const downFrom = firstIndex(this.down.list, (e) => e.order.stopPrice >= price);
     const fired = this.up.popFrom(upFrom);
     for (const e of this.down.popFrom(downFrom)) fired.push(e);
-    const out: OpenStopOrder[] = new Array(fired.length);
+    const out = new Array<OpenStopOrder>(fired.length);
     for (let i = 0; i < fired.length; i++) {
       const e = fired[i] as Entry;
       this.byId.delete(e.order.id);

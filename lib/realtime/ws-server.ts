@@ -8,6 +8,7 @@ import { findPair, PAIRS } from "@/lib/markets";
 import { unitsToNumber } from "@/lib/money";
 import { marketEvents, type FillEvent, type TickerEvent, type TickEvent } from "@/lib/market/events";
 import { priceStore } from "@/lib/market/price-store";
+import { messageText } from "@/lib/market/ws-message-text";
 
 export interface WsAuth {
   /** verifies an access JWT sent as {"type":"auth","token"} */
@@ -92,7 +93,7 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
         if (set && set.size === 0) byUser.delete(c.userId);
       }
     });
-    ws.on("message", (raw, isBinary) => void onMessage(c, isBinary ? "" : raw.toString()));
+    ws.on("message", (raw, isBinary) => void onMessage(c, isBinary ? "" : messageText(raw)));
     const cookie = req.headers.cookie;
     if (cookie && options.authenticateCookie && sameOrigin(req)) {
       const who = await options.authenticateCookie(cookie).catch(() => null);
@@ -112,7 +113,7 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
   const onMessage = async (c: Client, text: string) => {
     let msg: { type?: unknown; symbols?: unknown; token?: unknown };
     try {
-      msg = JSON.parse(text);
+      msg = JSON.parse(text) as typeof msg;
     } catch {
       return send(c, { type: "error", message: "messages must be JSON" }, false);
     }

@@ -4,6 +4,7 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { WebSocket, WebSocketServer } from "ws";
+import { messageText } from "@/lib/market/ws-message-text";
 
 interface Subscriber {
   ws: WebSocket;
@@ -162,7 +163,7 @@ export class FakeBinance {
       ws.on("message", (raw) => {
         let msg: { method?: string; params?: string[]; id?: unknown };
         try {
-          msg = JSON.parse(raw.toString());
+          msg = JSON.parse(messageText(raw)) as typeof msg;
         } catch {
           return;
         }
