@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { freePort, spawnServer, startTestServer, stopChild, type TestServer } from "../support/test-server";
 import { apiClient, newUser, type Api } from "../support/api-client";
 import { ledgerMismatches, queryDb } from "../support/db-query";
-import { market, tradeAt } from "../support/market-moves";
+import { keepMarketLive, market, tradeAt } from "../support/market-moves";
 import { waitFor } from "../support/wait-for";
 import type { ChildProcess } from "node:child_process";
 
@@ -24,18 +24,18 @@ beforeAll(async () => {
   await waitFor(async () => (await api2("GET", "/api/markets").catch(() => undefined))?.status === 200, "the second server", 60_000);
   second = { child, api: api2 };
 });
-// A live market trades all the time: keep BTCUSDT fresh at the current test price while requests race.
-let livePrice = "90000";
-const ticker = setInterval(() => server?.binance.trade("BTCUSDT", livePrice), 400);
+// Keep BTCUSDT fresh at the current test price while requests race (started once the server is up).
+let live: ReturnType<typeof keepMarketLive> | undefined;
 
 afterAll(async () => {
-  clearInterval(ticker);
+  live?.stop();
   if (second) await stopChild(second.child);
   await server?.close();
 });
 // Both processes must see the price: the second one reads what the worker records in the database.
 async function freshEverywhere(price: string): Promise<void> {
-  livePrice = price;
+  live ??= keepMarketLive(server, "BTCUSDT", price);
+  live.set(price);
   await tradeAt(server, api, "BTCUSDT", price);
   await waitFor(async () => {
     const m = await market(second.api, "BTCUSDT");

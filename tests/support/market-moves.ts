@@ -23,3 +23,15 @@ export async function market(api: Api, symbol: string): Promise<Market | undefin
   const r = await api<{ markets: Market[] }>("GET", "/api/markets");
   return r.body.markets.find((x) => x.symbol === symbol);
 }
+
+/** A live market trades all the time: re-trade a pair at its current test price until stopped. */
+export function keepMarketLive(server: TestServer, symbol: string, initial: string, everyMs = 400) {
+  let price = initial;
+  const timer = setInterval(() => server.binance.trade(symbol, price), everyMs);
+  return {
+    set(p: string) {
+      price = p;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
