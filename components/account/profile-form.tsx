@@ -49,7 +49,7 @@ export function ProfileForm({ profile }: { profile: ProfileDetails }) {
       <TextField name="name" label="Display name" defaultValue={profile.name} required maxLength={100} error={f.name && `Name ${f.name}`} />
       <TextField name="age" label="Age" type="number" inputMode="numeric" defaultValue={profile.age} required min={13} max={130} step={1} error={f.age && `Age ${f.age}`} />
       <TextField name="country" label="Country" defaultValue={profile.country} required maxLength={100} error={f.country && `Country ${f.country}`} />
-      <TextField name="PhoneNo" label="Phone number" type="tel" defaultValue={profile.PhoneNo} required pattern="\+?[0-9 ()\-]{4,32}" error={f.PhoneNo && `Phone number ${f.PhoneNo}`} />
+      <TextField name="PhoneNo" label="Phone number" type="tel" defaultValue={profile.PhoneNo} required pattern="\+?[0-9 \(\)\-]{4,32}" error={f.PhoneNo && `Phone number ${f.PhoneNo}`} />
       {errors.message && <p className="form-error" role="alert">{errors.message}</p>}
       {saved && <p className="form-ok" role="status">Your details are saved.</p>}
       <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -49,7 +49,7 @@ export function RegisterForm() {
       <TextField name="name" label="Display name" autoComplete="name" required maxLength={100} hint="Shown on the leaderboard." error={err("name")} />
       <TextField name="age" label="Age" type="number" inputMode="numeric" required min={13} max={130} step={1} hint="A whole number, 13 or more." error={err("age")} />
       <TextField name="country" label="Country" autoComplete="country-name" required maxLength={100} error={err("country")} />
-      <TextField name="PhoneNo" label="Phone number" type="tel" autoComplete="tel" required pattern="\+?[0-9 ()\-]{4,32}" hint="Digits, spaces, ( ) and -, optionally starting with +." error={err("PhoneNo")} />
+      <TextField name="PhoneNo" label="Phone number" type="tel" autoComplete="tel" required pattern="\+?[0-9 \(\)\-]{4,32}" hint="Digits, spaces, ( ) and -, optionally starting with +." error={err("PhoneNo")} />
       <button type="submit" className="btn btn-primary" disabled={busy} style={{ width: "100%" }}>
         {busy ? "Creating your account…" : "Create account"}
       </button>

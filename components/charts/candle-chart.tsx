@@ -74,8 +74,8 @@ export function CandleChart({ symbol }: { symbol: string }) {
       const volume = chart.addSeries(lc.HistogramSeries, { priceScaleId: "vol", priceFormat: { type: "volume" }, lastValueVisible: false, priceLineVisible: false });
       chart.priceScale("vol").applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
       const line = { lineWidth: 2 as const, lastValueVisible: false, priceLineVisible: false, crosshairMarkerVisible: false };
-      const smaS = chart.addSeries(lc.LineSeries, { ...line, color: "#ffd66b", title: `SMA ${SMA_N}` });
-      const emaS = chart.addSeries(lc.LineSeries, { ...line, color: "#4ea1ff", title: `EMA ${EMA_N}` });
+      const smaS = chart.addSeries(lc.LineSeries, { ...line, color: "#ffd66b" });
+      const emaS = chart.addSeries(lc.LineSeries, { ...line, color: "#4ea1ff" });
       series.current = { chart, candles, volume, sma: smaS, ema: emaS };
       setReady(true);
     });

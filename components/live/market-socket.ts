@@ -128,8 +128,11 @@ function connect(): void {
 
 /** Seeds prices known at render time (server data), so the first paint already shows them. */
 export function seedQuotes(rows: { symbol: string; price: number | null; source: string | null; stale: boolean }[]): void {
+  // On the server this module is shared by every request: always take this render's prices, so the HTML
+  // matches what the browser hydrates from the same props. In the browser, live quotes win.
+  const server = typeof window === "undefined";
   for (const r of rows) {
-    if (r.price === null || quotes.has(r.symbol)) continue;
+    if (r.price === null || (!server && quotes.has(r.symbol))) continue;
     quotes.set(r.symbol, { price: r.price, direction: "flat", source: r.source, time: 0, stale: r.stale });
   }
 }
