@@ -18,6 +18,13 @@ export interface BinanceFeedOptions extends FeedHandlers {
   maxBackoffMs?: number;
   /** a connection that stays silent (no message, no pong) this long is dropped and redialled */
   idleTimeoutMs?: number;
+  /**
+   * how often to re-take the REST snapshot while some pair has had no trade for half of PRICE_MAX_AGE_MS
+   * (quiet pairs such as XRPETH may not trade for minutes); 0 turns it off. Default 2000.
+   */
+  snapshotRefreshMs?: number;
+  /** age beyond which a pair counts as quiet (default half the store's maximum age, 2500 ms) */
+  quietAfterMs?: number;
 }
 
 export class BinanceFeed implements MarketFeed {
@@ -27,6 +34,9 @@ export class BinanceFeed implements MarketFeed {
   private attempt = 0;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private livenessTimer: NodeJS.Timeout | null = null;
+  private refreshTimer: NodeJS.Timeout | null = null;
+  private snapshotting = false;
+  private snapshotOk = false;
   private lastHeard = 0;
   /** successful connections so far (tests and logs) */
   connections = 0;
@@ -46,6 +56,11 @@ export class BinanceFeed implements MarketFeed {
     if (!this.stopped) return;
     this.stopped = false;
     this.connect();
+    const every = this.opts.snapshotRefreshMs ?? 2000;
+    if (every > 0) {
+      this.refreshTimer = setInterval(() => this.refreshQuiet(), every);
+      this.refreshTimer.unref();
+    }
   }
 
   // Closes the socket and stops reconnecting; every price becomes stale.
@@ -53,7 +68,8 @@ export class BinanceFeed implements MarketFeed {
     this.stopped = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     if (this.livenessTimer) clearInterval(this.livenessTimer);
-    this.reconnectTimer = this.livenessTimer = null;
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    this.reconnectTimer = this.livenessTimer = this.refreshTimer = null;
     const ws = this.ws;
     this.ws = null;
     this.setConnected(false);
@@ -151,17 +167,37 @@ export class BinanceFeed implements MarketFeed {
     this.livenessTimer.unref();
   }
 
+  // While connected, re-takes the snapshot when some pair has been quiet for a while: Binance's ticker
+  // price is its last trade, so a quiet pair's price is confirmed (or corrected) without waiting for a trade.
+  private refreshQuiet(): void {
+    if (this.stopped || this.snapshotting || !this.opts.store.isConnected()) return;
+    const quietAfter = this.opts.quietAfterMs ?? 2500;
+    const now = Date.now();
+    const symbols = this.opts.symbols ?? PAIRS.map((p) => p.symbol);
+    // A pair Binance does not list never gets a price: it does not count as quiet once a snapshot worked.
+    const quiet = symbols.some((s) => {
+      const q = this.opts.store.get(s);
+      return q ? now - q.receivedAt > quietAfter : !this.snapshotOk;
+    });
+    if (quiet) void this.snapshot();
+  }
+
   // A fresh price for every pair right after connecting (quiet pairs may not trade for a while).
   // Snapshots are not trades: they price market orders but never fire stop orders.
   private async snapshot(): Promise<void> {
+    if (this.snapshotting) return;
+    this.snapshotting = true;
     const requestedAt = Date.now();
     try {
       const prices = await fetchTickerPrices(this.opts.restUrl);
       if (this.stopped || !this.opts.store.isConnected()) return;
       const now = Date.now();
       for (const [symbol, price] of prices) this.opts.store.recordSnapshot(symbol, price, requestedAt, "binance", now);
+      this.snapshotOk = true;
     } catch (e) {
       this.log(`binance price snapshot failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      this.snapshotting = false;
     }
   }
 }

@@ -55,9 +55,14 @@ export class PriceStore {
   }
 
   // A REST snapshot taken at `requestedAt` must not overwrite a trade received after the request went out.
+  // One that shows the price we hold confirms it (a quiet pair that has not traded is still current).
   recordSnapshot(symbol: string, price: bigint, requestedAt: number, source: MarketSource, now = Date.now()): boolean {
     const prev = this.quotes.get(symbol);
     if (prev && prev.kind === "trade" && prev.receivedAt >= requestedAt) return false;
+    if (prev && prev.price === price) {
+      prev.receivedAt = Math.max(prev.receivedAt, now);
+      return true;
+    }
     this.quotes.set(symbol, {
       symbol,
       price,

@@ -167,6 +167,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
 
   // Candles: Binance history through REST (never per user request), or the simulated market's own.
   const filled = new Set<string>();
+  const failing = new Set<string>();
   const refreshKlines = async () => {
     if (!lease.isLeader()) return;
     const started = Date.now();
@@ -180,8 +181,16 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
           const candles = simulated.candles(p.symbol, interval);
           await writeCandles(p.symbol, interval, full ? candles : candles.slice(-RECENT));
         } else {
-          const candles = await fetchKlines(env.BINANCE_REST_URL, p.symbol, interval, full ? FULL_HISTORY : RECENT);
-          await writeCandles(p.symbol, interval, candles);
+          // one pair failing (delisted, rate limited) must not hold up the others; logged once per failure spell
+          try {
+            const candles = await fetchKlines(env.BINANCE_REST_URL, p.symbol, interval, full ? FULL_HISTORY : RECENT);
+            await writeCandles(p.symbol, interval, candles);
+            failing.delete(key);
+          } catch (e) {
+            if (!failing.has(key)) log(`candles ${key} failed: ${e instanceof Error ? e.message : String(e)}`);
+            failing.add(key);
+            continue;
+          }
         }
         filled.add(key);
       }

@@ -170,6 +170,20 @@ describe("Binance feed client against a fake Binance", () => {
     expect(s.isStale(s.get("BTCUSDT"), 5101)).toBe(true);
   });
 
+  it("keeps a quiet pair's price current with REST snapshots, without ever emitting a trade", async () => {
+    const s = new PriceStore(500);
+    const quiet = new BinanceFeed({ wsUrl: fake.wsUrl, restUrl: fake.restUrl, store: s, symbols: ["ETHUSDT", "XRPETH"], snapshotRefreshMs: 100, quietAfterMs: 200, onTrade: (t) => trades.push(t) });
+    await quiet.start();
+    await until(() => s.get("ETHUSDT") !== undefined, "snapshot");
+    await new Promise((r) => setTimeout(r, 1000)); // twice the maximum age, no trade at all
+    expect(s.isStale(s.get("ETHUSDT"))).toBe(false);
+    fake.setPrice("ETHUSDT", "3010.00000000");
+    await until(() => s.get("ETHUSDT")?.price === 301_000_000_000n, "price moved");
+    expect(s.get("XRPETH")).toBeUndefined(); // not listed by the fake: no price, never invented
+    expect(trades).toEqual([]);
+    await quiet.stop();
+  });
+
   it("drops a silent connection and dials again", async () => {
     const quiet = new BinanceFeed({ wsUrl: fake.wsUrl, restUrl: fake.restUrl, store: new PriceStore(), symbols: ["BTCUSDT"], idleTimeoutMs: 300, initialBackoffMs: 10 });
     await quiet.start();
