@@ -19,13 +19,11 @@ export interface ModelConfig {
   patience: number;
   /** share of the training samples (the most recent ones) used for early stopping */
   validationFraction: number;
-  /** networks averaged per model (different initial weights): cuts the variance of a noisy fit */
-  ensemble: number;
 }
 
 export const DEFAULT_CONFIG: ModelConfig = {
-  window: 20,
-  features: ["ret", "range", "body", "volume", "closePos"],
+  window: 10,
+  features: ["ret"],
   network: { kind: "mlp", units: [32, 16], dropout: 0.2, l2: 1e-3 },
   loss: "huber",
   learningRate: 1e-3,
@@ -33,5 +31,4 @@ export const DEFAULT_CONFIG: ModelConfig = {
   batchSize: 256,
   patience: 8,
   validationFraction: 0.15,
-  ensemble: 1,
 };
