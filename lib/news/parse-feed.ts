@@ -48,6 +48,6 @@ function text(value: unknown): string | undefined {
   if (typeof value === "string") return value.trim() || undefined;
   if (typeof value === "number") return String(value);
   if (Array.isArray(value)) return text(value[0]);
-  if (value && typeof value === "object" && "_" in value) return text((value as { _: unknown })._);
+  if (value && typeof value === "object" && "_" in value) return text(value._);
   return undefined;
 }
