@@ -1,0 +1,89 @@
+// Market orders per second through the HTTP API (16 concurrent clients), with p50/p99, next to two
+// baselines measured in the same run: the same server's trivial route (the framework's ceiling) and the
+// same order transaction done directly on the database driver without HTTP. SQLite, then PostgreSQL
+// when it is reachable. Prints figures; asserts nothing. Needs a build: `npx next build` first.
+import autocannon from "autocannon";
+import { startTestServer, type TestServer } from "../support/test-server";
+import { apiClient, newUser } from "../support/api-client";
+import { keepMarketLive, tradeAt } from "../support/market-moves";
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 16;
+
+interface Figures {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(label: string, opts: autocannon.Options): Promise<Figures> {
+  const r = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...opts });
+  return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors };
+}
+
+// The order transaction without HTTP: the same use case, called in-process in a loop (16 at a time).
+async function direct(dbUrl: string, userId: string): Promise<Figures> {
+  process.env.DATABASE_URL = dbUrl;
+  const { placeMarketOrder } = await import("@/lib/trading/place-market-order");
+  const { priceStore } = await import("@/lib/market/price-store");
+  const latencies: number[] = [];
+  const end = Date.now() + DURATION_S * 1000;
+  // This process plays the feed: its own fresh price in memory, as in the one-process deployment.
+  priceStore.feedSource = "binance";
+  priceStore.setConnected(true);
+  let tradeId = 0;
+  const tick = () => {
+    const now = Date.now();
+    priceStore.recordTrade({ symbol: "BTCUSDT", price: 9_000_000_000_000n, qty: 1, tradeId: String(++tradeId), time: now, receivedAt: now }, "binance");
+  };
+  tick();
+  const keepFresh = setInterval(tick, 200);
+  const worker = async () => {
+    while (Date.now() < end) {
+      const t = performance.now();
+      await placeMarketOrder({ userId, base: "BTC", quote: "USDT", side: "BUY", amount: 1000n });
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  clearInterval(keepFresh);
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  return { label: "order use case, no HTTP", rps: latencies.length / DURATION_S, p50: q(0.5), p99: q(0.99), errors: 0 };
+}
+
+async function benchDatabase(kind: "sqlite" | "postgres"): Promise<void> {
+  process.env.TEST_DB = kind;
+  const server: TestServer = await startTestServer({ LOG_LEVEL: "error" });
+  const api = apiClient(server.url);
+  const live = keepMarketLive(server, "BTCUSDT", "90000", 200);
+  try {
+    await tradeAt(server, api, "BTCUSDT", "90000");
+    const u = await newUser(api, "bench");
+    const headers = { authorization: `Bearer ${u.token}`, "content-type": "application/json" };
+    const body = JSON.stringify({ base: "BTC", quote: "USDT", side: "BUY", b_amount: "0.00001" });
+    await load("warm-up", { url: `${server.url}/api/health`, duration: 2 });
+    const trivial = await load("trivial route (GET /api/health)", { url: `${server.url}/api/health` });
+    const orders = await load("POST /api/order/market", { url: `${server.url}/api/order/market`, method: "POST", headers, body });
+    const me = await api<{ user_id: string }>("GET", "/api/myprofile", { token: u.token });
+    const raw = await direct(server.db.url, me.body.user_id);
+    console.log(`\n${kind}: ${CONNECTIONS} connections, ${DURATION_S} s each`);
+    console.log("| what | req/s | p50 ms | p99 ms | errors | x trivial |");
+    console.log("|---|---:|---:|---:|---:|---:|");
+    for (const f of [trivial, orders, raw]) {
+      console.log(`| ${f.label} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} | ${(f.rps / trivial.rps).toFixed(2)} |`);
+    }
+  } finally {
+    live.stop();
+    await server.close();
+  }
+}
+
+const only = process.argv[2];
+for (const kind of ["sqlite", "postgres"] as const) {
+  if (only && only !== kind) continue;
+  await benchDatabase(kind);
+}
+process.exit(0);
