@@ -51,7 +51,10 @@ export async function trainNetwork(
   if (nFit < 10) throw new Error(`too few samples to train (${x.length})`);
   const yScale = std(y.slice(0, nFit));
   const model = buildNetwork(config.network, width / features, features, options.seed);
-  model.compile({ optimizer: tf.train.adam(config.learningRate), loss: lossFn(config.loss) });
+  // Our own optimizer object: model.dispose() only frees optimizers it created itself, so this one (and its
+  // moment tensors) is freed below once training ends.
+  const optimizer = tf.train.adam(config.learningRate);
+  model.compile({ optimizer, loss: lossFn(config.loss) });
 
   const xs = matrix(x.slice(0, nFit));
   const ys = tf.tensor2d(y.slice(0, nFit).map((v) => v / yScale), [nFit, 1]);
@@ -84,6 +87,7 @@ export async function trainNetwork(
     }
     return { model, yScale, bestEpoch: Math.max(1, bestEpoch) };
   } finally {
+    optimizer.dispose();
     xs.dispose();
     ys.dispose();
     xv?.dispose();
