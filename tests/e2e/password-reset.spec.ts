@@ -30,7 +30,7 @@ test("the link from the reset mail sets a new password and ends old sessions", a
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("incorrect");
+  await expect(page.locator("#login-error")).toContainText("incorrect");
   await signIn(page, email, "a brand new password");
 
   // The other browser's session was revoked: its next page load goes to sign-in.
