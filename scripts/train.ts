@@ -60,7 +60,7 @@ async function main(): Promise<number> {
     });
   }
   const bar = new cliProgress.SingleBar(
-    { format: "training |{bar}| {value}/{total} models  {model}  {eta_formatted} left", stream: process.stderr, etaBuffer: 4, hideCursor: true },
+    { format: "training |{bar}| {value}/{total} models  {model}  {eta_formatted} left", stream: process.stderr, etaBuffer: 4, hideCursor: true, noTTYOutput: true, notTTYSchedule: 15_000 },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
