@@ -28,11 +28,10 @@ test.beforeAll(async () => {
     contentType: "application/atom+xml",
   });
   feeds.serve("/broken.xml", { body: "<rss><channel><item>" });
-  [server, offline] = await Promise.all([
-    startTestServer({ NEWS_FEEDS: ["/rss.xml", "/broken.xml", "/atom.xml"].map((p) => feeds.url(p)).join(","), NEWS_POLL_MS: "60000" }),
-    // Nothing listens on port 9: every poll fails, as with no network.
-    startTestServer({ NEWS_FEEDS: "http://127.0.0.1:9/feed.xml", NEWS_POLL_MS: "60000" }),
-  ]);
+  // One after the other: two Next.js servers starting at once on a 2-core machine can miss the start deadline.
+  server = await startTestServer({ NEWS_FEEDS: ["/rss.xml", "/broken.xml", "/atom.xml"].map((p) => feeds.url(p)).join(","), NEWS_POLL_MS: "60000" });
+  // Nothing listens on port 9: every poll fails, as with no network.
+  offline = await startTestServer({ NEWS_FEEDS: "http://127.0.0.1:9/feed.xml", NEWS_POLL_MS: "60000" });
 });
 
 test.afterAll(async () => {
