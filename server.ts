@@ -2,11 +2,12 @@
 // default), the market worker and the news poller, all in one process. Run with tsx (`tsx server.ts`).
 import { createServer } from "node:http";
 import next from "next";
-import { env } from "@/lib/env";
+import { assertRuntimeSecrets, env } from "@/lib/env";
 import { disconnect } from "@/lib/db";
 import { authenticateToken } from "@/lib/auth/authenticate-request";
 import { authenticateCookie } from "@/lib/auth/authenticate-cookie";
 import { startWorker, type WorkerHandle } from "@/lib/market/worker";
+import { startBackgroundJobs } from "@/lib/jobs/background-jobs";
 import { startNewsPoller, type NewsPoller } from "@/lib/news/news-poller";
 import { attachWebSocketServer } from "@/lib/realtime/ws-server";
 
@@ -32,6 +33,7 @@ const wsAuth = {
 };
 
 async function main(): Promise<void> {
+  assertRuntimeSecrets();
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -48,9 +50,11 @@ async function main(): Promise<void> {
   // The worker before listening: the first request already finds prices arriving and orders armed.
   let worker: WorkerHandle | null = null;
   let news: NewsPoller | null = null;
+  let jobs: { stop(): void } | null = null;
   if (env.RUN_WORKER) {
     worker = await startWorker();
     news = startNewsPoller();
+    jobs = startBackgroundJobs(worker);
   }
 
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     news?.stop();
+    jobs?.stop();
     await ws.close().catch(() => undefined);
     await worker?.stop().catch((e: unknown) => console.error("worker stop failed:", e instanceof Error ? e.message : e));
     await app.close?.().catch(() => undefined);

@@ -2,16 +2,19 @@
 // with the /ws websocket on PORT so browsers still get live prices and fills, and the news poller.
 // Several may run against one PostgreSQL database: one fills orders (lease), the others stand by.
 import { createServer } from "node:http";
-import { env } from "@/lib/env";
+import { assertRuntimeSecrets, env } from "@/lib/env";
 import { disconnect } from "@/lib/db";
 import { authenticateToken } from "@/lib/auth/authenticate-request";
 import { startWorker } from "@/lib/market/worker";
+import { startBackgroundJobs } from "@/lib/jobs/background-jobs";
 import { startNewsPoller } from "@/lib/news/news-poller";
 import { attachWebSocketServer } from "@/lib/realtime/ws-server";
 
 async function main(): Promise<void> {
+  assertRuntimeSecrets();
   const worker = await startWorker();
   const news = startNewsPoller();
+  const jobs = startBackgroundJobs(worker);
 
   // Plain HTTP answers a health check; everything else lives in the app.
   const server = createServer((req, res) => {
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), 10_000).unref();
     server.close();
     news.stop();
+    jobs.stop();
     await ws.close().catch(() => undefined);
     await worker.stop().catch((e: unknown) => console.error("worker stop failed:", e instanceof Error ? e.message : e));
     await disconnect().catch(() => undefined);

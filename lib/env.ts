@@ -41,6 +41,8 @@ const schema = z.object({
     .string()
     .default("https://www.coindesk.com/arc/outboundfeeds/rss/,https://cointelegraph.com/rss,https://decrypt.co/feed"),
   NEWS_POLL_MS: int(10 * 60 * 1000),
+  TRAIN_EVERY_H: int(24),
+  TRAIN_FIRST_AFTER_S: int(120),
   NEXT_DIST_DIR: z.string().default(".next"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });

@@ -1,7 +1,7 @@
 // Market orders per second through the HTTP API (16 concurrent clients), with p50/p99, next to two
 // baselines measured in the same run: the same server's trivial route (the framework's ceiling) and the
-// same order transaction done directly on the database driver without HTTP. SQLite, then PostgreSQL
-// when it is reachable. Prints figures; asserts nothing. Needs a build: `npx next build` first.
+// same order use case called in-process without HTTP. Prints figures; asserts nothing.
+// Needs a build (`npx next build`); run: `npx tsx tests/bench/orders-http.ts [sqlite|postgres]`.
 import autocannon from "autocannon";
 import { startTestServer, type TestServer } from "../support/test-server";
 import { apiClient, newUser } from "../support/api-client";
@@ -81,9 +81,6 @@ async function benchDatabase(kind: "sqlite" | "postgres"): Promise<void> {
   }
 }
 
-const only = process.argv[2];
-for (const kind of ["sqlite", "postgres"] as const) {
-  if (only && only !== kind) continue;
-  await benchDatabase(kind);
-}
+// One database per process: the in-process baseline picks its database when lib/env is first imported.
+await benchDatabase(process.argv[2] === "postgres" ? "postgres" : "sqlite");
 process.exit(0);

@@ -123,6 +123,12 @@ describe("stop orders", () => {
     const [row] = await queryDb<{ triggerTradeId: string; fillPrice: unknown }>(server.db.url, `SELECT "triggerTradeId", "fillPrice" FROM "Order" WHERE "id" = ?`, [sl.body.order_id]);
     expect(row?.triggerTradeId).toBe(String(tradeId));
     expect(String(row?.fillPrice)).toBe("8800000000000");
+    // The worker records the account's value after every fill (the wallet's value-over-time chart).
+    const history = await waitFor(async () => {
+      const h = await api<{ history: { at: unknown; value: number }[] }>("GET", "/api/portfolio/history", { token: u.token });
+      return h.body.history?.length ? h.body.history : undefined;
+    }, "a portfolio snapshot after the fill");
+    expect(history.at(-1)?.value).toBeCloseTo(50000 - 9009 + 8800 - 8.8, 6);
     expect(await ledgerMismatches(server.db.url)).toEqual([]);
   });
 

@@ -78,6 +78,7 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
     MARKET_SOURCE: "binance",
     RESEND_API_KEY: "",
     NEWS_FEEDS: "",
+    TRAIN_EVERY_H: "0",
     LOG_LEVEL: "warn",
     ...extraEnv,
   };

@@ -1,0 +1,32 @@
+// `npm run bench`: every benchmark, one after the other, each in its own process, printing its figures.
+// Build first (`npx next build`): the HTTP benchmark starts the real server.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { execFileSync } from "node:child_process";
+
+const tsx = ["--expose-gc", "--import", "tsx"];
+const pgUp = (() => {
+  try {
+    execFileSync("node", ["scripts/pg-available.mjs"]);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const runs: [string, string[]][] = [
+  ["trigger index (in memory)", ["tests/bench/trigger-index.ts"]],
+  ["stop orders in the database, SQLite", ["tests/bench/fills.ts", "sqlite"]],
+  ...(pgUp ? ([["stop orders in the database, PostgreSQL", ["tests/bench/fills.ts", "postgres"]]] as [string, string[]][]) : []),
+  ["market orders over HTTP, SQLite", ["tests/bench/orders-http.ts", "sqlite"]],
+  ...(pgUp ? ([["market orders over HTTP, PostgreSQL", ["tests/bench/orders-http.ts", "postgres"]]] as [string, string[]][]) : []),
+  ["prediction", ["tests/bench/predict.ts"]],
+  ...(fs.existsSync("tests/bench/ui-bundle.ts") ? ([["dashboard bundle", ["tests/bench/ui-bundle.ts"]]] as [string, string[]][]) : []),
+];
+
+if (!pgUp) console.log("PostgreSQL is not reachable: its benchmarks are skipped.");
+for (const [title, args] of runs) {
+  console.log(`\n### ${title}`);
+  const r = spawnSync("node", [...tsx, ...args], { stdio: "inherit" });
+  if (r.status !== 0) console.log(`(${args[0]} exited with ${r.status})`);
+}
