@@ -15,7 +15,7 @@ if (!isPostgres) fs.mkdirSync(path.dirname(path.resolve(url.replace(/^file:/, ""
 // adapter-pg cannot decode pg_catalog's `name` (19) and `char` (18) columns the schema engine reads
 // (prisma/orm#27403): report them as text (25) when pg describes a result. CLI only.
 type Field = { dataTypeID: number };
-const resultProto = pg.Result.prototype as unknown as { addFields(this: unknown, fields: Field[]): void };
+const resultProto = pg.Result.prototype as unknown as { addFields: (this: unknown, fields: Field[]) => void };
 const addFields = resultProto.addFields;
 resultProto.addFields = function (this: unknown, fields: Field[]) {
   for (const f of fields) if (f.dataTypeID === 18 || f.dataTypeID === 19) f.dataTypeID = 25;
