@@ -68,7 +68,7 @@ export function CandleChart({ symbol }: { symbol: string }) {
         layout: { background: { color: "#121821" }, textColor: "#9fb0c3", fontFamily: "system-ui, sans-serif", attributionLogo: false },
         grid: { vertLines: { color: "#1d2633" }, horzLines: { color: "#1d2633" } },
         rightPriceScale: { borderColor: "#2a3545" },
-        timeScale: { borderColor: "#2a3545", timeVisible: true },
+        timeScale: { borderColor: "#2a3545", timeVisible: true, rightOffset: 4 },
       });
       const candles = chart.addSeries(lc.CandlestickSeries, { upColor: UP, downColor: DOWN, borderVisible: false, wickUpColor: UP, wickDownColor: DOWN });
       const volume = chart.addSeries(lc.HistogramSeries, { priceScaleId: "vol", priceFormat: { type: "volume" }, lastValueVisible: false, priceLineVisible: false });

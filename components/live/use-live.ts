@@ -28,6 +28,15 @@ export function useQuote(symbol: string): Quote | undefined {
   );
 }
 
+/** Where a symbol's price comes from; re-renders only when that changes, not on every tick. */
+export function useQuoteSource(symbol: string): string | null {
+  return useSyncExternalStore(
+    (l) => subscribeSymbol(symbol, l),
+    () => getQuote(symbol)?.source ?? null,
+    () => getQuote(symbol)?.source ?? null,
+  );
+}
+
 /** 24 h stats of a symbol. */
 export function useTicker(symbol: string): Ticker | undefined {
   return useSyncExternalStore(

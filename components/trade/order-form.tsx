@@ -15,7 +15,12 @@ import styles from "./order-form.module.css";
 type Kind = "market" | "stop";
 type Side = "BUY" | "SELL";
 
-function Estimate({ symbol, amount, stop, quote }: { symbol: string; amount: string; stop: string; quote: string }) {
+// Only subscribes to ticks while there is an amount to price.
+function Estimate(props: { symbol: string; amount: string; stop: string; quote: string }) {
+  return Number(props.amount) > 0 ? <LiveEstimate {...props} /> : null;
+}
+
+function LiveEstimate({ symbol, amount, stop, quote }: { symbol: string; amount: string; stop: string; quote: string }) {
   const q = useQuote(symbol);
   const price = Number(stop) || q?.price;
   const a = Number(amount);

@@ -1,11 +1,10 @@
 "use client";
-// The selected pair's live price and 24 h change, high, low and volume. Until the first ticker message
-// the 24 h figures come from the last 24 hourly candles.
+// The selected pair's live price and 24 h change, high, low and volume.
 import useSWR from "swr";
 import { useEffect } from "react";
 import { formatCompact, formatPct, formatPrice } from "@/components/format/format-number";
 import { seedTicker } from "@/components/live/market-socket";
-import { useQuote, useTicker } from "@/components/live/use-live";
+import { useQuote, useQuoteSource, useTicker } from "@/components/live/use-live";
 import { swrFetcher } from "@/components/data/api-fetch";
 import { LivePrice } from "./live-price";
 import styles from "./price-header.module.css";
@@ -21,10 +20,21 @@ function Stat({ label, value, className = "" }: { label: string; value: string; 
   );
 }
 
-/** Price and 24 h stats of `symbol`. */
-export function PriceHeader({ symbol, base, quote }: { symbol: string; base: string; quote: string }) {
+// The 24 h change moves with every tick: its own small component, so the header around it stays put.
+function Change24h({ symbol }: { symbol: string }) {
   const ticker = useTicker(symbol);
-  const q = useQuote(symbol);
+  const price = useQuote(symbol)?.price ?? ticker?.price;
+  const change = ticker?.open && price ? ((price - ticker.open) / ticker.open) * 100 : (ticker?.change_pct_24h ?? null);
+  return <Stat label="24 h change" value={formatPct(change)} className={change == null ? "" : change >= 0 ? "up" : "down"} />;
+}
+
+function SourceBadge({ symbol }: { symbol: string }) {
+  const source = useQuoteSource(symbol);
+  return source ? <span className="badge">{source === "simulated" ? "Simulated" : "Binance"}</span> : null;
+}
+
+// Until the first ticker message, the 24 h figures come from the last 24 hourly candles.
+function useSeedTickerFromCandles(symbol: string): void {
   const { data } = useSWR<{ klines: KlineRow[] }>(`/api/klines?symbol=${symbol}&interval=1h&limit=24`, swrFetcher, { revalidateOnFocus: false });
   useEffect(() => {
     const rows = data?.klines;
@@ -41,9 +51,12 @@ export function PriceHeader({ symbol, base, quote }: { symbol: string; base: str
       change_pct_24h: first[1] ? ((last[4] - first[1]) / first[1]) * 100 : null,
     });
   }, [data, symbol]);
-  const price = q?.price ?? ticker?.price;
-  const change = ticker?.open && price ? ((price - ticker.open) / ticker.open) * 100 : (ticker?.change_pct_24h ?? null);
-  const source = q?.source ?? null;
+}
+
+/** Price and 24 h stats of `symbol`; re-renders on ticker messages, not on trades. */
+export function PriceHeader({ symbol, base, quote }: { symbol: string; base: string; quote: string }) {
+  const ticker = useTicker(symbol);
+  useSeedTickerFromCandles(symbol);
   return (
     <section className={`card ${styles.header}`} aria-label={`${symbol} price`}>
       <div className={styles.price}>
@@ -51,10 +64,10 @@ export function PriceHeader({ symbol, base, quote }: { symbol: string; base: str
           {base}/{quote}
         </span>
         <LivePrice symbol={symbol} className={styles.big} />
-        {source && <span className="badge">{source === "simulated" ? "Simulated" : "Binance"}</span>}
+        <SourceBadge symbol={symbol} />
       </div>
       <dl className={styles.stats}>
-        <Stat label="24 h change" value={formatPct(change)} className={change == null ? "" : change >= 0 ? "up" : "down"} />
+        <Change24h symbol={symbol} />
         <Stat label="24 h high" value={formatPrice(ticker?.high)} />
         <Stat label="24 h low" value={formatPrice(ticker?.low)} />
         <Stat label={`24 h volume (${base})`} value={formatCompact(ticker?.volume)} />

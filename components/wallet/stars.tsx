@@ -5,7 +5,7 @@ export function Stars({ count }: { count: number }) {
   return (
     <span role="img" aria-label={`${count} of 5 stars`} style={{ color: "#ffd66b", letterSpacing: 2 }} data-testid="stars">
       {"★".repeat(count)}
-      <span style={{ color: "var(--border)" }}>{"★".repeat(5 - count)}</span>
+      <span style={{ color: "#4a5a70" }}>{"★".repeat(5 - count)}</span>
     </span>
   );
 }

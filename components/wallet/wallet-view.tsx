@@ -79,8 +79,8 @@ export function WalletView({ wallet: initial, usdtPrices, rating: initialRating,
               <tr>
                 <th scope="col">Coin</th>
                 <th scope="col" className="right">Available</th>
-                <th scope="col" className="right">Locked in orders</th>
-                <th scope="col" className="right">Price (USDT)</th>
+                <th scope="col" className="right">Locked</th>
+                <th scope="col" className="right hide-phone">Price (USDT)</th>
                 <th scope="col" className="right">Value (USDT)</th>
               </tr>
             </thead>
@@ -90,7 +90,7 @@ export function WalletView({ wallet: initial, usdtPrices, rating: initialRating,
                   <th scope="row">{r.coin}</th>
                   <td className="num right">{formatAmount(r.free)}</td>
                   <td className="num right">{formatAmount(r.locked)}</td>
-                  <td className="num right">{formatPrice(r.price)}</td>
+                  <td className="num right hide-phone">{formatPrice(r.price)}</td>
                   <td className="num right">{formatPrice(r.value)}</td>
                 </tr>
               ))}

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/current-user";
 import { LoginForm } from "@/components/auth/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -24,6 +26,8 @@ function safeCallback(raw: string | undefined): string {
 // GET /login – the sign-in page
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const q = await searchParams;
+  // Already signed in (and the session is still valid): straight on.
+  if (await currentUser()) redirect(safeCallback(q.callbackUrl));
   const notice = Object.keys(NOTICES).find((k) => q[k] !== undefined);
   return (
     <>
