@@ -24,12 +24,15 @@ function csvLoader(dir: string) {
 const fmt = (v: number | undefined, digits = 4) => (v === undefined || !Number.isFinite(v) ? "" : Number(v.toPrecision(digits)).toString());
 const day = (ms: number | undefined) => (ms ? new Date(ms).toISOString().slice(0, 10) : "");
 
+// Within 1% of "no change" is within run-to-run noise on ~600 test days: not called a win.
+const verdict = (ratio: number | undefined) => (ratio === undefined ? "trained" : ratio < 0.99 ? "beats naive" : ratio <= 1.01 ? "~ naive" : "worse than naive");
+
 function table(results: TrainResult[]): string {
   const head = ["pair", "time", "status", "candles", "test from", "n", "model MAE", "naive MAE", "linear MAE", "ratio", "dir. acc.", "seconds"];
   const rows = results.map((r) => [
     r.symbol,
     r.horizon,
-    r.status === "trained" ? (r.metrics?.beats_naive ? "beats naive" : "trained") : `${r.status}: ${r.reason ?? ""}`,
+    r.status === "trained" ? verdict(r.metrics?.ratio) : `${r.status}: ${r.reason ?? ""}`,
     String(r.candles),
     day(r.metrics?.test_from),
     String(r.metrics?.n ?? ""),
