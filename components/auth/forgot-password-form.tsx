@@ -1,5 +1,6 @@
 "use client";
 // Ask for a reset link. The answer never says whether the email is registered (as the API).
+import { formText } from "@/components/ui/form-text";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/data/api-fetch";
 import { formErrorsOf, type FormErrors } from "@/components/ui/form-errors";
@@ -16,7 +17,7 @@ export function ForgotPasswordForm() {
     setBusy(true);
     setErrors({ fields: {} });
     try {
-      const r = await apiFetch<{ message: string }>("/api/password/get_new", { method: "PUT", body: { email: String(new FormData(e.currentTarget).get("email")) } });
+      const r = await apiFetch<{ message: string }>("/api/password/get_new", { method: "PUT", body: { email: formText(new FormData(e.currentTarget), "email") } });
       setSent(r.message);
     } catch (err) {
       setErrors(formErrorsOf(err, ["email"]));

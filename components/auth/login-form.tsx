@@ -1,6 +1,7 @@
 "use client";
 // Sign in with email and password through next-auth's Credentials provider, then go where the user was
 // heading. A full navigation afterwards, so every server component renders with the new session.
+import { formText } from "@/components/ui/form-text";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
@@ -16,7 +17,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
     const data = new FormData(e.currentTarget);
     setBusy(true);
     setError(undefined);
-    const res = await signIn("credentials", { redirect: false, email: String(data.get("email")), password: String(data.get("password")) });
+    const res = await signIn("credentials", { redirect: false, email: formText(data, "email"), password: formText(data, "password") });
     if (!res || res.error) {
       setBusy(false);
       setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "The email or password is incorrect.");

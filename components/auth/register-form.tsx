@@ -2,6 +2,7 @@
 // Registration with the original's fields. The browser checks the same rules as the server's
 // registerBody schema (lib/api/account-schemas.ts) through input constraints; the server's answer per
 // field is shown next to the field.
+import { formText } from "@/components/ui/form-text";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/data/api-fetch";
@@ -18,7 +19,7 @@ export function RegisterForm() {
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const d = new FormData(e.currentTarget);
-    const body = Object.fromEntries(FIELDS.map((f) => [f, String(d.get(f) ?? "")]));
+    const body = Object.fromEntries(FIELDS.map((f) => [f, formText(d, f)]));
     if (body.password !== d.get("confirm")) {
       setErrors({ fields: { confirm: "does not match the password" } });
       return;

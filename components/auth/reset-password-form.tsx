@@ -1,5 +1,6 @@
 "use client";
 // Choose a new password with the token from the mailed link; afterwards every session is signed out.
+import { formText } from "@/components/ui/form-text";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/data/api-fetch";
@@ -21,7 +22,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     setBusy(true);
     setErrors({ fields: {} });
     try {
-      await apiFetch("/api/password/reset", { method: "POST", body: { token, new_password: String(d.get("new_password")) } });
+      await apiFetch("/api/password/reset", { method: "POST", body: { token, new_password: formText(d, "new_password") } });
       window.location.assign("/login?reset=1");
     } catch (err) {
       setBusy(false);

@@ -44,8 +44,8 @@ function draw(s: Series, candles: Candle[]): void {
   const emaV = ema(closes, EMA_N);
   s.candles.setData(candles.map((c) => ({ time: t(c.time), open: c.open, high: c.high, low: c.low, close: c.close })));
   s.volume.setData(candles.map((c) => ({ time: t(c.time), value: c.volume, color: volColor(c) })));
-  s.sma.setData(candles.flatMap((c, i) => (smaV[i] == null ? [] : [{ time: t(c.time), value: smaV[i] as number }])));
-  s.ema.setData(candles.flatMap((c, i) => (emaV[i] == null ? [] : [{ time: t(c.time), value: emaV[i] as number }])));
+  s.sma.setData(candles.flatMap((c, i) => (smaV[i] == null ? [] : [{ time: t(c.time), value: smaV[i] }])));
+  s.ema.setData(candles.flatMap((c, i) => (emaV[i] == null ? [] : [{ time: t(c.time), value: emaV[i] }])));
 }
 
 /** Chart with interval buttons; `symbol` is the selected pair. */

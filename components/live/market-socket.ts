@@ -84,11 +84,11 @@ function onMessage(raw: string): void {
     quotes.set(symbol, { price: m.price, direction, source, time });
     const list = trades.get(symbol) ?? [];
     const tradeDir: Direction = !prev ? "flat" : m.price > prev.price ? "up" : m.price < prev.price ? "down" : "flat";
-    trades.set(symbol, [{ id: String(m.tradeId ?? time), price: m.price, time, direction: tradeDir }, ...list].slice(0, TRADES_KEPT));
+    trades.set(symbol, [{ id: typeof m.tradeId === "string" || typeof m.tradeId === "number" ? String(m.tradeId) : String(time), price: m.price, time, direction: tradeDir }, ...list].slice(0, TRADES_KEPT));
     if (source !== status.source || Date.now() - status.lastTickAt > 1000) setStatus({ source, lastTickAt: Date.now() });
     notify(symbol);
   } else if (m.type === "ticker" && symbol) {
-    const n = (k: string) => (typeof m[k] === "number" ? (m[k] as number) : 0);
+    const n = (k: string): number => { const v = m[k]; return typeof v === "number" ? v : 0; };
     tickers.set(symbol, {
       price: n("price"),
       open: n("open"),

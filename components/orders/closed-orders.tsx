@@ -17,7 +17,7 @@ export function ClosedOrders({ initial }: { initial: Tx[] }) {
   // One row more than a page tells whether a next page exists.
   const key = `/api/transactions/closed${coin ? `/${coin}` : ""}?status=all&limit=${PAGE + 1}&offset=${page * PAGE}`;
   const first = !coin && page === 0;
-  const { data, error, isLoading } = useSWR<{ closed: Tx[] }>(key, swrFetcher, { fallbackData: first ? { closed: initial } : undefined, keepPreviousData: true });
+  const { data, error, isLoading } = useSWR<{ closed: Tx[] }, Error>(key, swrFetcher, { fallbackData: first ? { closed: initial } : undefined, keepPreviousData: true });
   const rows = data?.closed.slice(0, PAGE) ?? [];
   const hasNext = (data?.closed.length ?? 0) > PAGE;
   const csv = `/api/transactions/closed?format=csv&status=all${coin ? `&coin=${coin}` : ""}`;

@@ -1,5 +1,6 @@
 "use client";
 // The user's open stop orders with cancel and modify (amount and/or stop, re-classified by the server).
+import { formText } from "@/components/ui/form-text";
 import useSWR from "swr";
 import { useState, type FormEvent } from "react";
 import { apiFetch, swrFetcher } from "@/components/data/api-fetch";
@@ -18,7 +19,7 @@ function ModifyForm({ order, onDone }: { order: Tx; onDone: () => void }) {
     const d = new FormData(e.currentTarget);
     setBusy(true);
     try {
-      await apiFetch("/api/order/stoploss", { method: "PUT", body: { order_id: id, b_amount: String(d.get("b_amount")), stop: String(d.get("stop")) } });
+      await apiFetch("/api/order/stoploss", { method: "PUT", body: { order_id: id, b_amount: formText(d, "b_amount"), stop: formText(d, "stop") } });
       await refreshAccountData();
       onDone();
     } catch (err) {
@@ -94,7 +95,7 @@ function OrderRow({ o }: { o: Tx }) {
 
 /** Open orders list (SWR, refreshed after orders and fills). */
 export function OpenOrders({ initial, title = "Open orders" }: { initial?: Tx[]; title?: string }) {
-  const { data, error } = useSWR<{ open: Tx[] }>("/api/transactions/open", swrFetcher, { fallbackData: initial ? { open: initial } : undefined });
+  const { data, error } = useSWR<{ open: Tx[] }, Error>("/api/transactions/open", swrFetcher, { fallbackData: initial ? { open: initial } : undefined });
   return (
     <section className="card" aria-labelledby="open-title">
       <h2 id="open-title">{title}</h2>

@@ -28,7 +28,7 @@ export function Dashboard({ pairs, markets, initialSymbol, watchlist, open, wall
   // Server-known prices first, so the first paint already shows them (module store, idempotent).
   seedQuotes(markets);
   const [symbol, setSymbol] = useState(initialSymbol);
-  const pair = pairs.find((p) => p.symbol === symbol) ?? (pairs[0] as PairInfo);
+  const pair = pairs.find((p) => p.symbol === symbol) ?? pairs[0];
 
   function select(next: string) {
     setSymbol(next);
@@ -36,6 +36,7 @@ export function Dashboard({ pairs, markets, initialSymbol, watchlist, open, wall
     window.history.replaceState(null, "", `?symbol=${next}`);
   }
 
+  if (!pair) return null;
   return (
     <div className={styles.grid}>
       <div className={styles.top}>

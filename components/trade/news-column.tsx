@@ -24,7 +24,7 @@ function itemsOf(body: unknown): NewsItem[] {
 
 /** News column for the coins `base` and `quote`. */
 export function NewsColumn({ base }: { base: string }) {
-  const { data, error, isLoading } = useSWR(`/api/news?coin=${base}&limit=6`, swrFetcher, { revalidateOnFocus: false, shouldRetryOnError: false });
+  const { data, error, isLoading } = useSWR<unknown, Error>(`/api/news?coin=${base}&limit=6`, swrFetcher, { revalidateOnFocus: false, shouldRetryOnError: false });
   const items = itemsOf(data);
   return (
     <section className="card" aria-labelledby="news-title">

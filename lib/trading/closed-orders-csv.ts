@@ -9,7 +9,7 @@ const COLUMNS = ["order_id", "date", "time", "symbol", "side", "order_type", "st
 // evaluates a cell as a formula (numbers are written by us and never start with those).
 function cell(value: unknown): string {
   if (value === undefined || value === null) return "";
-  let text = String(value);
+  let text = typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
   if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

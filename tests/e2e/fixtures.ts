@@ -39,7 +39,7 @@ export const PASSWORD = "correct horse battery";
 
 export const test = base.extend<object, { market: Market }>({
   market: [
-    async ({}, use) => {
+    async ({}, provide) => {
       const server = await startTestServer();
       const prices = new Map<string, string>([
         ["BTCUSDT", "90000.5"],
@@ -76,14 +76,14 @@ export const test = base.extend<object, { market: Market }>({
           db.close();
         }
       };
-      await use({ server, setPrice: (s, p) => prices.set(s, p), lastMailTo });
+      await provide({ server, setPrice: (s, p) => prices.set(s, p), lastMailTo });
       clearInterval(timer);
       await server.close();
     },
     { scope: "worker", timeout: 180_000 },
   ],
-  baseURL: async ({ market }, use) => {
-    await use(market.server.url);
+  baseURL: async ({ market }, provide) => {
+    await provide(market.server.url);
   },
 });
 
