@@ -1,36 +1,16 @@
 // The custom server: Next.js (pages and /api), the app's websocket on /ws, and, with RUN_WORKER (the
-// default), the market worker and the news poller, all in one process. Run with tsx (`tsx server.ts`).
+// default), the market worker, the news poller and the scheduled jobs, all in one process.
+// Run with tsx (`tsx server.ts`); `npm start` does it for you.
 import { createServer } from "node:http";
 import next from "next";
 import { assertRuntimeSecrets, env } from "@/lib/env";
 import { disconnect } from "@/lib/db";
-import { authenticateToken } from "@/lib/auth/authenticate-request";
-import { authenticateCookie } from "@/lib/auth/authenticate-cookie";
-import { startWorker, type WorkerHandle } from "@/lib/market/worker";
-import { startBackgroundJobs } from "@/lib/jobs/background-jobs";
-import { startNewsPoller, type NewsPoller } from "@/lib/news/news-poller";
+import { onShutdown } from "@/lib/jobs/on-shutdown";
+import { startMarketServices, type MarketServices } from "@/lib/jobs/start-market-services";
+import { wsAuth } from "@/lib/realtime/ws-auth";
 import { attachWebSocketServer } from "@/lib/realtime/ws-server";
 
 const dev = env.NODE_ENV !== "production";
-
-// Access tokens are checked for revocation too (logout ends live updates); any failure means "not signed in".
-const wsAuth = {
-  async authenticate(token: string) {
-    try {
-      return { userId: (await authenticateToken(token)).id };
-    } catch {
-      return null;
-    }
-  },
-  async authenticateCookie(cookieHeader: string) {
-    try {
-      const user = await authenticateCookie(cookieHeader);
-      return user ? { userId: user.id } : null;
-    } catch {
-      return null;
-    }
-  },
-};
 
 async function main(): Promise<void> {
   assertRuntimeSecrets();
@@ -48,37 +28,19 @@ async function main(): Promise<void> {
   const ws = attachWebSocketServer(server, wsAuth);
 
   // The worker before listening: the first request already finds prices arriving and orders armed.
-  let worker: WorkerHandle | null = null;
-  let news: NewsPoller | null = null;
-  let jobs: { stop(): void } | null = null;
-  if (env.RUN_WORKER) {
-    worker = await startWorker();
-    news = startNewsPoller();
-    jobs = startBackgroundJobs(worker);
-  }
+  const services: MarketServices | null = env.RUN_WORKER ? await startMarketServices() : null;
 
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
-  console.log(`CompraVenta ${dev ? "(dev) " : ""}listening on http://${env.HOST}:${env.PORT}${worker ? ` — market: ${worker.source}` : ""}`);
+  console.log(`CompraVenta ${dev ? "(dev) " : ""}listening on http://${env.HOST}:${env.PORT}${services ? ` — market: ${services.worker.source}` : ""}`);
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    console.log(`${signal}: shutting down`);
-    // Hard stop if something hangs (a fill never answering, a stuck socket).
-    setTimeout(() => process.exit(1), 10_000).unref();
+  onShutdown(async () => {
     server.close();
     server.closeIdleConnections();
-    news?.stop();
-    jobs?.stop();
     await ws.close().catch(() => undefined);
-    await worker?.stop().catch((e: unknown) => console.error("worker stop failed:", e instanceof Error ? e.message : e));
+    await services?.stop();
     await app.close?.().catch(() => undefined);
     await disconnect().catch(() => undefined);
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  });
 }
 
 main().catch((e: unknown) => {
