@@ -53,7 +53,7 @@ export function ClosedOrders({ initial }: { initial: Tx[] }) {
       {data && rows.length === 0 && <p className="empty">No closed orders{coin ? ` with ${coin}` : ""} yet.</p>}
       {rows.length > 0 && (
         <div className="table-wrap">
-          <table className="table" data-testid="closed-orders">
+          <table className={`table ${styles.table}`} data-testid="closed-orders">
             <thead>
               <tr>
                 <th scope="col">Date (UTC)</th>
@@ -70,19 +70,19 @@ export function ClosedOrders({ initial }: { initial: Tx[] }) {
             <tbody>
               {rows.map((o) => (
                 <tr key={o.order_id} data-order-id={o.order_id}>
-                  <td className="num">
+                  <td className="num" data-label="Date">
                     {o.date} {o.time}
                   </td>
-                  <td>
+                  <td data-label="Pair">
                     {o.base}/{o.quote}
                   </td>
-                  <td className={o.side === "BUY" ? "up" : "down"}>{o.side === "BUY" ? "Buy" : "Sell"}</td>
-                  <td>{o.order_type === "M" ? "Market" : o.order_type}</td>
-                  <td>{(o.status ?? "FILLED").toLowerCase()}</td>
-                  <td className="num right">{formatAmount(o.b_amount)}</td>
-                  <td className="num right">{o.status === "FILLED" || !o.status ? formatPrice(o.price) : "—"}</td>
-                  <td className="num right">{o.stop != null ? formatPrice(o.stop) : "—"}</td>
-                  <td className="num right">{o.fee != null ? `${formatAmount(o.fee)} ${o.quote}` : "—"}</td>
+                  <td data-label="Side" className={o.side === "BUY" ? "up" : "down"}>{o.side === "BUY" ? "Buy" : "Sell"}</td>
+                  <td data-label="Type">{o.order_type === "M" ? "Market" : o.order_type}</td>
+                  <td data-label="Status">{(o.status ?? "FILLED").toLowerCase()}</td>
+                  <td className="num right" data-label="Amount">{formatAmount(o.b_amount)}</td>
+                  <td className="num right" data-label="Price">{o.status === "FILLED" || !o.status ? formatPrice(o.price) : "—"}</td>
+                  <td className="num right" data-label="Stop">{o.stop != null ? formatPrice(o.stop) : "—"}</td>
+                  <td className="num right" data-label="Fee">{o.fee != null ? `${formatAmount(o.fee)} ${o.quote}` : "—"}</td>
                 </tr>
               ))}
             </tbody>
