@@ -44,13 +44,23 @@ export function Dashboard({ pairs, markets, initialSymbol, watchlist, open, wall
         <PriceHeader symbol={pair.symbol} base={pair.base} quote={pair.quote} />
       </div>
       <div className={styles.main}>
-        <CandleChart symbol={pair.symbol} />
-        <OpenOrders initial={open} />
+        <div className={styles.chart}>
+          <CandleChart symbol={pair.symbol} />
+        </div>
+        <div className={styles.open}>
+          <OpenOrders initial={open} />
+        </div>
       </div>
       <div className={styles.side}>
-        <OrderForm key={pair.symbol} pair={pair} initialWallet={wallet} />
-        <Watchlist initial={watchlist} current={pair.symbol} onSelect={select} />
-        <MarketTrades symbol={pair.symbol} />
+        <div className={styles.form}>
+          <OrderForm key={pair.symbol} pair={pair} initialWallet={wallet} />
+        </div>
+        <div className={styles.watch}>
+          <Watchlist initial={watchlist} current={pair.symbol} onSelect={select} />
+        </div>
+        <div className={styles.trades}>
+          <MarketTrades symbol={pair.symbol} />
+        </div>
       </div>
       <aside className={styles.news} aria-label="News">
         <NewsColumn base={pair.base} />
