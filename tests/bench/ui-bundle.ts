@@ -8,7 +8,8 @@ import path from "node:path";
 import zlib from "node:zlib";
 
 const BUDGET_KB = 300;
-const root = path.resolve(".next");
+// The build directory: NEXT_DIST_DIR as next.config.ts uses it (npm test builds into .next-test).
+const root = path.resolve(process.env.NEXT_DIST_DIR ?? ".next");
 const route = process.argv[2] ?? "/(app)/dashboard/page";
 
 function readJson<T>(file: string): T {

@@ -1,15 +1,15 @@
 // The e2e fixtures: one real server (server.ts on a production build) per worker on a fresh database,
 // fed by a fake Binance whose prices the tests move; helpers to register and sign in through the UI.
 import { test as base, expect, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import { startTestServer, type TestServer } from "../support/test-server";
+import { lastMailTo } from "../support/db-query";
 
 export interface Market {
   server: TestServer;
   /** the price the fake exchange trades a pair at from now on (a trade every 400 ms) */
   setPrice(symbol: string, price: string): void;
-  /** the last mail the app put into its outbox for `to` (no RESEND_API_KEY in tests) */
-  lastMailTo(to: string): string | undefined;
+  /** the text of the last mail the app put into its outbox for `to` (no RESEND_API_KEY in tests) */
+  lastMailTo(to: string): Promise<string | undefined>;
 }
 
 const CANDLE_INTERVALS = ["15m", "1h", "12h", "1d", "1w"] as const;
@@ -67,16 +67,8 @@ export const test = base.extend<object, { market: Market }>({
         }
         beats++;
       }, 400);
-      const lastMailTo = (to: string) => {
-        const db = new Database(server.db.url.replace(/^file:/, ""), { readonly: true });
-        try {
-          const row = db.prepare(`SELECT "text" FROM "OutboxMail" WHERE "to" = ? ORDER BY "createdAt" DESC LIMIT 1`).get(to) as { text: string } | undefined;
-          return row?.text;
-        } finally {
-          db.close();
-        }
-      };
-      await provide({ server, setPrice: (s, p) => prices.set(s, p), lastMailTo });
+      const mailTo = async (to: string) => (await lastMailTo(server.db.url, to))?.text;
+      await provide({ server, setPrice: (s, p) => prices.set(s, p), lastMailTo: mailTo });
       clearInterval(timer);
       await server.close();
     },

@@ -17,7 +17,7 @@ test("the link from the reset mail sets a new password and ends old sessions", a
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   await expect(page.getByRole("status")).toContainText(/./);
 
-  const mail = market.lastMailTo(email);
+  const mail = await market.lastMailTo(email);
   const link = /https?:\/\/\S+\/reset-password\?token=\S+/.exec(mail ?? "")?.[0];
   expect(link, "the outbox holds a reset link").toBeTruthy();
   await page.goto(link as string);
