@@ -19,6 +19,7 @@ if (!fs.existsSync(path.join(root, "lib", "generated", "sqlite", "client.ts"))) 
 
 const env = { ...process.env };
 env.DATABASE_URL ??= "file:./data/compraventa.db";
+env.NEXT_TELEMETRY_DISABLED ??= "1";
 if (!env.AUTH_SECRET) {
   const file = path.join(root, "data", "auth-secret");
   if (!fs.existsSync(file)) {

@@ -5,6 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next-test}"
+export NEXT_TELEMETRY_DISABLED=1
 RESULTS=tests/.artifacts/results
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 failed_steps=()
