@@ -54,6 +54,23 @@ try {
   await page.waitForURL(/dashboard/);
   await page.locator(".tv-lightweight-charts").waitFor();
   await page.waitForTimeout(2000);
+  // Layout shifts (CLS) from navigation until now, then separately while ticks arrive.
+  const clsLoad = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let cls = 0;
+        const w = window as unknown as { __clsTicks: number; __tickCounting: boolean };
+        w.__clsTicks = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (e.hadRecentInput) continue;
+            if (w.__tickCounting) w.__clsTicks += e.value;
+            else cls += e.value;
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => resolve(cls), 200);
+      }),
+  );
   await page.evaluate(() => {
     const w = window as unknown as { __tickCounting: boolean; __mutations: number; __mutated: Set<Node> };
     w.__mutations = 0;
@@ -72,9 +89,9 @@ try {
     await page.waitForTimeout(250);
   }
   const r = await page.evaluate(() => {
-    const w = window as unknown as { __tickCounting: boolean; __tickStats: { commits: number; rendered: number; total: number; names: Record<string, number> }; __mutations: number; __mutated: Set<Node> };
+    const w = window as unknown as { __tickCounting: boolean; __clsTicks: number; __tickStats: { commits: number; rendered: number; total: number; names: Record<string, number> }; __mutations: number; __mutated: Set<Node> };
     w.__tickCounting = false;
-    return { ...w.__tickStats, mutations: w.__mutations, mutatedNodes: w.__mutated.size };
+    return { ...w.__tickStats, mutations: w.__mutations, mutatedNodes: w.__mutated.size, clsTicks: w.__clsTicks };
   });
   clearInterval(keepFresh);
   const per = (n: number) => (n / TICKS).toFixed(1);
@@ -83,6 +100,8 @@ try {
   console.log(`  components re-rendered per tick:        ${per(r.rendered)} of ${r.commits ? (r.total / r.commits).toFixed(0) : "?"} in the tree`);
   console.log(`  which (total over the run):             ${Object.entries(r.names).sort((a, b) => b[1] - a[1]).map(([n, c]) => `${n} ${c}`).join(", ")}`);
   console.log(`  DOM mutation records per tick:          ${per(r.mutations)} (${r.mutatedNodes} distinct nodes over the run)`);
+  console.log(`  layout shift (CLS) while loading:       ${clsLoad.toFixed(3)}`);
+  console.log(`  layout shift (CLS) during the ticks:    ${r.clsTicks.toFixed(3)}`);
 } finally {
   await browser.close();
   await server.close();

@@ -74,6 +74,12 @@ test("a trader's journey from sign-up to sign-out", async ({ page, market }) => 
     await expect(page.getByTestId("price-BTCUSDT").first()).toHaveText(/88,900/);
   });
 
+  await test.step("the wallet charts the portfolio value recorded at the fill", async () => {
+    await page.getByRole("link", { name: "Wallet" }).click();
+    await expect(page.getByRole("img", { name: /^Portfolio value from/ })).toBeVisible();
+    await expect(page.getByText(/BTC \d/)).toBeVisible(); // the allocation legend lists BTC
+  });
+
   await test.step("the order is among the closed orders", async () => {
     await page.getByRole("link", { name: "Orders" }).click();
     const closed = page.getByTestId("closed-orders");
