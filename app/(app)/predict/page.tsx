@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { LEARN_LINKS } from "@/lib/learn/article-links";
 import { findPair, PAIRS, QUOTE_COIN } from "@/lib/markets";
 import { getPredictOverview } from "@/lib/predict/get-predict-overview";
 import { describeAccuracy } from "@/lib/predict/describe-accuracy";
@@ -49,7 +50,8 @@ export default async function PredictPage({ searchParams }: { searchParams: Prom
 
       <p className={styles.note} role="note">
         <strong>Not financial advice.</strong> These are statistical forecasts from a small neural network trained on past daily
-        candles, shown for learning. Crypto prices are close to unpredictable; do not trade real money on them.
+        candles, shown for learning. Crypto prices are close to unpredictable; do not trade real money on them.{" "}
+        <Link href={LEARN_LINKS.predictionAccuracy}>How to read the prediction and its accuracy</Link>.
       </p>
 
       <CandleChart candles={candles} forecasts={chartForecasts} summary={summary} />
