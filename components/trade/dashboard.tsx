@@ -63,7 +63,7 @@ export function Dashboard({ pairs, markets, initialSymbol, watchlist, open, wall
         </div>
       </div>
       <aside className={styles.news} aria-label="News">
-        <NewsColumn base={pair.base} />
+        <NewsColumn symbol={pair.symbol} base={pair.base} quote={pair.quote} />
       </aside>
     </div>
   );
