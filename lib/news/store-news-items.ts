@@ -4,8 +4,18 @@ import { prisma } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import type { NewsRecord } from "./normalise-entry";
 
+// Feeds are polled in parallel: their check-then-insert runs one at a time, or two feeds carrying the
+// same link could both find it absent (PostgreSQL runs their queries truly concurrently).
+let queue: Promise<unknown> = Promise.resolve();
+
 /** Insert the records not yet stored; returns how many were new. */
-export async function storeNewsItems(records: NewsRecord[]): Promise<number> {
+export function storeNewsItems(records: NewsRecord[]): Promise<number> {
+  const run = queue.then(() => storeNow(records));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function storeNow(records: NewsRecord[]): Promise<number> {
   const fresh = uniqueWithinBatch(records);
   if (fresh.length === 0) return 0;
   const known = await prisma.newsItem.findMany({

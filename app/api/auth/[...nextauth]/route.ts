@@ -1,7 +1,10 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/next-auth-options";
 
-// GET|POST /api/auth/* – next-auth's sign-in, sign-out, session and CSRF endpoints for the browser UI
-const handler = NextAuth(authOptions);
+type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string[]>> }) => Promise<Response>;
+
+// GET|POST /api/auth/* – next-auth's sign-in, sign-out, session and CSRF endpoints for the browser UI.
+// next-auth v4 types its App Router handler as `any`; name what it is.
+const handler = NextAuth(authOptions) as RouteHandler;
 
 export { handler as GET, handler as POST };
