@@ -1,7 +1,6 @@
 // `npm run bench`: every benchmark, one after the other, each in its own process, printing its figures.
 // Build first (`npx next build`): the HTTP benchmark starts the real server.
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import { execFileSync } from "node:child_process";
 
 const tsx = ["--expose-gc", "--import", "tsx"];
@@ -21,7 +20,8 @@ const runs: [string, string[]][] = [
   ["market orders over HTTP, SQLite", ["tests/bench/orders-http.ts", "sqlite"]],
   ...(pgUp ? ([["market orders over HTTP, PostgreSQL", ["tests/bench/orders-http.ts", "postgres"]]] as [string, string[]][]) : []),
   ["prediction", ["tests/bench/predict.ts"]],
-  ...(fs.existsSync("tests/bench/ui-bundle.ts") ? ([["dashboard bundle", ["tests/bench/ui-bundle.ts"]]] as [string, string[]][]) : []),
+  ["dashboard first-load JavaScript", ["tests/bench/ui-bundle.ts"]],
+  ["dashboard re-renders per price tick", ["tests/bench/ui-tick-renders.ts"]],
 ];
 
 if (!pgUp) console.log("PostgreSQL is not reachable: its benchmarks are skipped.");
