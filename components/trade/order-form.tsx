@@ -1,7 +1,9 @@
 "use client";
 // Market and stop orders for the selected pair. Amount inputs step by the pair's lot size (a hint the
 // browser enforces; the server checks it again) and the server's messages appear next to their field.
+import Link from "next/link";
 import useSWR from "swr";
+import { LEARN_LINKS } from "@/lib/learn/article-links";
 import { useState, type FormEvent } from "react";
 import { apiFetch, swrFetcher } from "@/components/data/api-fetch";
 import { formatAmount, formatPrice } from "@/components/format/format-number";
@@ -135,6 +137,18 @@ export function OrderForm({ pair, initialWallet }: { pair: PairInfo; initialWall
         <button type="submit" className={`btn ${side === "BUY" ? "btn-buy" : "btn-sell"}`} disabled={busy} style={{ width: "100%" }}>
           {busy ? "Sending…" : `${kind === "stop" ? "Place stop to " : ""}${side === "BUY" ? "Buy" : "Sell"} ${pair.base}`}
         </button>
+        <p className="hint">
+          {kind === "stop" ? (
+            <>
+              Learn: <Link href={LEARN_LINKS.stopOrder}>stop orders, SL and TP</Link> ·{" "}
+              <Link href={LEARN_LINKS.fixedBalance}>locked funds</Link> · <Link href={LEARN_LINKS.fees}>fees</Link>
+            </>
+          ) : (
+            <>
+              Learn: <Link href={LEARN_LINKS.marketOrder}>market orders</Link> · <Link href={LEARN_LINKS.fees}>fees</Link>
+            </>
+          )}
+        </p>
       </form>
     </section>
   );
