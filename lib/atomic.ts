@@ -27,20 +27,34 @@ function pgParam(v: unknown): unknown {
   return typeof v === "bigint" ? v.toString() : v;
 }
 
+function sqliteStatement(db: import("better-sqlite3").Database, sql: string): Statement {
+  let cache = sqliteStatements.get(db);
+  if (!cache) sqliteStatements.set(db, (cache = new Map<string, Statement>()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
+/**
+ * One read on the raw driver, for the hottest lookups (every authenticated request) where Prisma's
+ * per-query cost shows in the benchmarks. Same `?` placeholders as the steps.
+ */
+export async function selectRows<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  const d = await driver();
+  if (d.kind === "sqlite") return sqliteStatement(d.db, sql).all(...params.map(sqliteParam)) as T[];
+  const r = await d.pool.query(toPostgres(sql), params.map(pgParam));
+  return r.rows as T[];
+}
+
 /** Runs the steps in one transaction; returns the rows changed by each. */
 export async function atomic(steps: readonly Step[]): Promise<number[]> {
   const d = await driver();
   if (d.kind === "sqlite") {
-    let cache = sqliteStatements.get(d.db);
-    if (!cache) sqliteStatements.set(d.db, (cache = new Map<string, Statement>()));
-    const statements = cache;
     const run = () =>
       d.db
         .transaction(() =>
           steps.map((s) => {
-            let stmt = statements.get(s.sql);
-            if (!stmt) statements.set(s.sql, (stmt = d.db.prepare(s.sql)));
-            const changes = stmt.run(...(s.params ?? []).map(sqliteParam)).changes;
+            const changes = sqliteStatement(d.db, s.sql).run(...(s.params ?? []).map(sqliteParam)).changes;
             if (s.expect && changes !== s.expect.rows) throw s.expect.error();
             return changes;
           }),
