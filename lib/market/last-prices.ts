@@ -3,6 +3,20 @@
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { COINS, QUOTE_COIN } from "@/lib/markets";
+import { priceStore } from "./price-store";
+
+const USDT_PAIRS = COINS.filter((c) => c !== QUOTE_COIN).map((c) => `${c}${QUOTE_COIN}`);
+
+function fromMemory(): LastPrices {
+  const usdt = new Map<string, bigint>([[QUOTE_COIN, 100_000_000n]]);
+  let stale = false;
+  for (const symbol of USDT_PAIRS) {
+    const q = priceStore.get(symbol);
+    if (q) usdt.set(symbol.slice(0, -QUOTE_COIN.length), q.price);
+    if (priceStore.isStale(q)) stale = true;
+  }
+  return { usdt, stale };
+}
 
 export interface LastPrices {
   usdt: Map<string, bigint>;
@@ -10,8 +24,20 @@ export interface LastPrices {
 }
 
 export async function lastUsdtPrices(): Promise<LastPrices> {
+  // The process running the feed values wallets at the prices its users see live; others read the
+  // prices the worker records (at most a second behind). A coin not seen live since the start is
+  // valued at its recorded price, and said to be stale.
+  if (!priceStore.feedSource) return fromDatabase();
+  const live = fromMemory();
+  if (live.usdt.size === COINS.length) return live;
+  const recorded = await fromDatabase();
+  for (const [coin, price] of recorded.usdt) if (!live.usdt.has(coin)) live.usdt.set(coin, price);
+  return { usdt: live.usdt, stale: true };
+}
+
+async function fromDatabase(): Promise<LastPrices> {
   const rows = await prisma.marketPrice.findMany({
-    where: { symbol: { in: COINS.filter((c) => c !== QUOTE_COIN).map((c) => `${c}${QUOTE_COIN}`) } },
+    where: { symbol: { in: USDT_PAIRS } },
     select: { symbol: true, price: true, updatedAt: true },
   });
   const usdt = new Map<string, bigint>([[QUOTE_COIN, 100_000_000n]]);
