@@ -1,10 +1,10 @@
 // The custom server: Next.js (pages and /api), the app's websocket on /ws, and, with RUN_WORKER (the
 // default), the market worker, the news poller and the scheduled jobs, all in one process.
 // Run with tsx (`tsx server.ts`); `npm start` does it for you.
-import { createServer } from "node:http";
 import next from "next";
 import { assertRuntimeSecrets, env } from "@/lib/env";
 import { disconnect } from "@/lib/db";
+import { createHttpServer } from "@/lib/jobs/http-server";
 import { onShutdown } from "@/lib/jobs/on-shutdown";
 import { startMarketServices, type MarketServices } from "@/lib/jobs/start-market-services";
 import { wsAuth } from "@/lib/realtime/ws-auth";
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = createServer((req, res) => {
+  const server = createHttpServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       console.error("request failed:", e instanceof Error ? e.message : e);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

@@ -2,9 +2,9 @@
 // with the /ws websocket on PORT so browsers still get live prices and fills, the news poller and the
 // scheduled jobs. Several may run against one PostgreSQL database: one fills orders (lease), the others
 // stand by.
-import { createServer } from "node:http";
 import { assertRuntimeSecrets, env } from "@/lib/env";
 import { disconnect } from "@/lib/db";
+import { createHttpServer } from "@/lib/jobs/http-server";
 import { onShutdown } from "@/lib/jobs/on-shutdown";
 import { startMarketServices } from "@/lib/jobs/start-market-services";
 import { wsAuth } from "@/lib/realtime/ws-auth";
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const { worker } = services;
 
   // Plain HTTP answers a health check; everything else lives in the app.
-  const server = createServer((req, res) => {
+  const server = createHttpServer((req, res) => {
     if (req.url === "/healthz") {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ ok: true, source: worker.source, leader: worker.isLeader(), armed: worker.armedCount() }));

@@ -44,6 +44,16 @@ const schema = z.object({
   TRAIN_EVERY_H: int(24),
   TRAIN_FIRST_AFTER_S: int(120),
   NEXT_DIST_DIR: z.string().default(".next"),
+
+  // Limits of the HTTP servers (server.ts, worker.ts) and of /ws; see lib/jobs/http-server.ts, lib/realtime/ws-server.ts.
+  HTTP_HEADERS_TIMEOUT_MS: int(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: int(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: int(5_000),
+  HTTP_MAX_CONNECTIONS: int(2_000),
+  WS_MAX_CONNECTIONS: int(1_000),
+  WS_MAX_PER_IP: int(50),
+  WS_MAX_PER_USER: int(20),
+  WS_RECHECK_MS: int(5_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
