@@ -3,6 +3,7 @@
 // and answered as a generic 500 without internals.
 import type { z } from "zod";
 import { AppError, errorResponse } from "./errors";
+import { readBodyText } from "./read-body";
 import { validationError } from "./validation-error";
 import { authenticateRequest, type AuthUser } from "@/lib/auth/authenticate-request";
 
@@ -20,10 +21,7 @@ type RouteArgs = { params: Promise<Record<string, string | string[]>> };
 type Options<B, Q> = { body?: z.ZodType<B>; query?: z.ZodType<Q>; status?: number };
 
 async function readJson(req: Request): Promise<unknown> {
-  const length = Number(req.headers.get("content-length") ?? "0");
-  if (length > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
+  const text = await readBodyText(req, MAX_BODY_BYTES);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
