@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import type { AuthUser } from "./authenticate-request";
 import { hashPassword, verifyPassword } from "./password-hash";
+import { revokeFamilies } from "./revoke-families";
 
 export async function changePassword({ user, password, newPassword }: { user: AuthUser; password: string; newPassword: string }) {
   const row = await prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
@@ -11,8 +12,5 @@ export async function changePassword({ user, password, newPassword }: { user: Au
     throw new AppError("INVALID_CREDENTIALS", "The current password is incorrect.");
   }
   await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(newPassword) } });
-  await prisma.tokenFamily.updateMany({
-    where: { userId: user.id, revokedAt: null, id: { not: user.familyId } },
-    data: { revokedAt: new Date() },
-  });
+  await revokeFamilies({ userId: user.id, exceptFamilyId: user.familyId });
 }

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import { verifyRefreshToken } from "./tokens";
 import { issueTokenPair } from "./issue-token-pair";
+import { revokeFamilies } from "./revoke-families";
 
 const revoked = () => new AppError("UNAUTHENTICATED", "The refresh token is no longer valid. Please log in again.");
 
@@ -17,7 +18,7 @@ export async function refreshTokens({ refreshToken }: { refreshToken: string }) 
   // Conditional: of two concurrent refreshes with the same token, one wins and the other is a reuse.
   const { count } = await prisma.refreshToken.updateMany({ where: { jti: claims.jti, usedAt: null }, data: { usedAt: new Date() } });
   if (count !== 1) {
-    await prisma.tokenFamily.updateMany({ where: { id: row.familyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await revokeFamilies({ userId: claims.userId, familyId: row.familyId });
     throw revoked();
   }
   return issueTokenPair(claims.userId, row.familyId);

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import { hashPassword } from "./password-hash";
 import { hashResetToken } from "./request-password-reset";
+import { revokeFamilies } from "./revoke-families";
 
 export async function resetPassword({ token, newPassword }: { token: string; newPassword: string }): Promise<void> {
   const invalid = new AppError("INVALID_TOKEN", "This reset link is invalid, expired or already used. Ask for a new one.");
@@ -14,5 +15,5 @@ export async function resetPassword({ token, newPassword }: { token: string; new
   });
   if (count !== 1) throw invalid;
   await prisma.user.update({ where: { id: reset.userId }, data: { passwordHash: await hashPassword(newPassword) } });
-  await prisma.tokenFamily.updateMany({ where: { userId: reset.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await revokeFamilies({ userId: reset.userId });
 }

@@ -30,12 +30,20 @@ export interface FillEvent {
   outcome: "FILLED" | "REJECTED";
 }
 
+/** Logins of a user ended: `familyId` alone, or all of them but `exceptFamilyId` (none given: all). */
+export interface SessionsRevokedEvent {
+  userId: string;
+  familyId?: string;
+  exceptFamilyId?: string;
+}
+
 export interface MarketEvents {
   tick: TickEvent;
   ticker: TickerEvent;
   "order-armed": OpenStopOrder;
   "order-disarmed": { id: string; symbol: string };
   fill: FillEvent;
+  "sessions-revoked": SessionsRevokedEvent;
 }
 
 type Listener<K extends keyof MarketEvents> = (event: MarketEvents[K]) => void;

@@ -1,13 +1,16 @@
 // Who is on a /ws socket: an access token (checked for revocation too, so logout ends live updates) or a
-// browser's session cookie. Any failure means "not signed in".
+// browser's session cookie, and whether that login is still alive (the server re-checks open sockets).
+// Any failure means "not signed in".
 import { authenticateToken } from "@/lib/auth/authenticate-request";
 import { authenticateCookie } from "@/lib/auth/authenticate-cookie";
+import { userOfFamily } from "@/lib/auth/user-of-family";
 import type { WsAuth } from "./ws-server";
 
 export const wsAuth: WsAuth = {
   async authenticate(token: string) {
     try {
-      return { userId: (await authenticateToken(token)).id };
+      const user = await authenticateToken(token);
+      return { userId: user.id, familyId: user.familyId };
     } catch {
       return null;
     }
@@ -15,9 +18,12 @@ export const wsAuth: WsAuth = {
   async authenticateCookie(cookieHeader: string) {
     try {
       const user = await authenticateCookie(cookieHeader);
-      return user ? { userId: user.id } : null;
+      return user ? { userId: user.id, familyId: user.familyId } : null;
     } catch {
       return null;
     }
+  },
+  async isLive({ userId, familyId }) {
+    return (await userOfFamily(userId, familyId)) !== null;
   },
 };

@@ -1,20 +1,33 @@
 // The app's own websocket (/ws): live ticks and 24 h stats per subscribed pair, and fill notices to the
 // signed-in user's sockets. Attached to the custom server's HTTP server in noServer mode and handling
 // only /ws upgrades: Next.js adds its own upgrade listener (dev hot reload) for the other paths.
+// Capped: sockets in all (WS_MAX_CONNECTIONS), per address (WS_MAX_PER_IP) and per user (WS_MAX_PER_USER);
+// a tick is serialised once for all its subscribers. A signed-in socket closes (4401) as soon as its login
+// ends: at once for revocations in this process (the "sessions-revoked" event), within WS_RECHECK_MS for
+// revocations in another process (a periodic check of every socket's token family).
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer } from "ws";
 import { findPair, PAIRS } from "@/lib/markets";
 import { unitsToNumber } from "@/lib/money";
-import { marketEvents, type FillEvent, type TickerEvent, type TickEvent } from "@/lib/market/events";
+import { env } from "@/lib/env";
+import { marketEvents, type FillEvent, type SessionsRevokedEvent, type TickerEvent, type TickEvent } from "@/lib/market/events";
 import { priceStore } from "@/lib/market/price-store";
 import { messageText } from "@/lib/market/ws-message-text";
 
+export interface WsUser {
+  userId: string;
+  /** the login (token family) the socket was authenticated with */
+  familyId: string;
+}
+
 export interface WsAuth {
   /** verifies an access JWT sent as {"type":"auth","token"} */
-  authenticate(token: string): Promise<{ userId: string } | null>;
+  authenticate(token: string): Promise<WsUser | null>;
   /** verifies the browser session from the upgrade request's Cookie header */
-  authenticateCookie?(cookieHeader: string): Promise<{ userId: string } | null>;
+  authenticateCookie?(cookieHeader: string): Promise<WsUser | null>;
+  /** whether the login is still alive (not signed out, no password change or reset since) */
+  isLive?(user: WsUser): Promise<boolean>;
 }
 
 export interface WsServerOptions extends WsAuth {
@@ -22,6 +35,12 @@ export interface WsServerOptions extends WsAuth {
   heartbeatMs?: number;
   /** largest client message accepted, in bytes */
   maxPayload?: number;
+  /** caps on open sockets (0 = none); default from the environment */
+  maxClients?: number;
+  maxPerIp?: number;
+  maxPerUser?: number;
+  /** how often every signed-in socket's login is checked against the database (0 = never) */
+  recheckMs?: number;
 }
 
 interface Client {
@@ -29,6 +48,7 @@ interface Client {
   symbols: Set<string>;
   all: boolean;
   userId: string | null;
+  familyId: string | null;
   alive: boolean;
   authAttempts: number;
 }
@@ -36,6 +56,8 @@ interface Client {
 /** A slow client's queue beyond this is not fed more ticks (they are replaced by the next anyway). */
 const MAX_BUFFERED = 1 << 20;
 const MAX_AUTH_ATTEMPTS = 5;
+/** The close code of a socket whose login ended. */
+export const SESSION_ENDED = 4401;
 
 // The browser's Origin must match the Host for cookie auth (no cross-site hijacking of a session).
 function sameOrigin(req: IncomingMessage): boolean {
@@ -52,21 +74,53 @@ function sameOrigin(req: IncomingMessage): boolean {
 export function attachWebSocketServer(httpServer: Server, options: WsServerOptions) {
   const path = options.path ?? "/ws";
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 4096 });
+  const maxClients = options.maxClients ?? env.WS_MAX_CONNECTIONS;
+  const maxPerIp = options.maxPerIp ?? env.WS_MAX_PER_IP;
+  const maxPerUser = options.maxPerUser ?? env.WS_MAX_PER_USER;
   const clients = new Set<Client>();
   const byUser = new Map<string, Set<Client>>();
+  // Upgrade sockets alive, counted from the upgrade request to the TCP close (handshakes included).
+  let sockets = 0;
+  const byIp = new Map<string, number>();
 
-  const send = (c: Client, msg: unknown, droppable: boolean) => {
+  // `text`: the message already serialised (one JSON.stringify for all subscribers of a tick).
+  const sendText = (c: Client, text: string, droppable: boolean) => {
     if (c.ws.readyState !== WebSocket.OPEN) return;
     if (droppable && c.ws.bufferedAmount > MAX_BUFFERED) return;
-    c.ws.send(JSON.stringify(msg));
+    c.ws.send(text);
+  };
+  const send = (c: Client, msg: unknown, droppable: boolean) => sendText(c, JSON.stringify(msg), droppable);
+
+  const dropUser = (c: Client) => {
+    if (!c.userId) return;
+    const set = byUser.get(c.userId);
+    set?.delete(c);
+    if (set && set.size === 0) byUser.delete(c.userId);
+    c.userId = c.familyId = null;
   };
 
-  const setUser = (c: Client, userId: string) => {
-    if (c.userId) byUser.get(c.userId)?.delete(c);
-    c.userId = userId;
-    let set = byUser.get(userId);
-    if (!set) byUser.set(userId, (set = new Set()));
+  const setUser = (c: Client, who: WsUser): boolean => {
+    dropUser(c);
+    let set = byUser.get(who.userId);
+    if (maxPerUser > 0 && (set?.size ?? 0) >= maxPerUser) {
+      c.ws.close(1008, "too many sockets for this user");
+      return false;
+    }
+    c.userId = who.userId;
+    c.familyId = who.familyId;
+    if (!set) byUser.set(who.userId, (set = new Set()));
     set.add(c);
+    return true;
+  };
+
+  const endSession = (c: Client) => {
+    dropUser(c);
+    c.ws.close(SESSION_ENDED, "session ended");
+  };
+
+  const refuse = (socket: Duplex, status: string, message: string) => {
+    const body = JSON.stringify({ code: "RATE_LIMITED", message });
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`, () => socket.destroy());
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -77,30 +131,35 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
       return;
     }
     if (pathname !== path) return; // not ours: Next.js (HMR) or nobody handles it
+    const ip = req.socket.remoteAddress ?? "unknown";
+    const fromIp = byIp.get(ip) ?? 0;
+    if (maxClients > 0 && sockets >= maxClients) return refuse(socket, "503 Service Unavailable", "Too many live connections: try again later.");
+    if (maxPerIp > 0 && fromIp >= maxPerIp) return refuse(socket, "429 Too Many Requests", "Too many live connections from this address.");
+    sockets++;
+    byIp.set(ip, fromIp + 1);
+    socket.once("close", () => {
+      sockets--;
+      const n = (byIp.get(ip) ?? 1) - 1;
+      if (n > 0) byIp.set(ip, n);
+      else byIp.delete(ip);
+    });
     wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req));
   };
 
   const accept = async (ws: WebSocket, req: IncomingMessage) => {
-    const c: Client = { ws, symbols: new Set(), all: false, userId: null, alive: true, authAttempts: 0 };
+    const c: Client = { ws, symbols: new Set(), all: false, userId: null, familyId: null, alive: true, authAttempts: 0 };
     clients.add(c);
     ws.on("pong", () => (c.alive = true));
     ws.on("error", () => ws.terminate());
     ws.on("close", () => {
       clients.delete(c);
-      if (c.userId) {
-        const set = byUser.get(c.userId);
-        set?.delete(c);
-        if (set && set.size === 0) byUser.delete(c.userId);
-      }
+      dropUser(c);
     });
     ws.on("message", (raw, isBinary) => void onMessage(c, isBinary ? "" : messageText(raw)));
     const cookie = req.headers.cookie;
     if (cookie && options.authenticateCookie && sameOrigin(req)) {
       const who = await options.authenticateCookie(cookie).catch(() => null);
-      if (who && ws.readyState === WebSocket.OPEN) {
-        setUser(c, who.userId);
-        send(c, { type: "authenticated" }, false);
-      }
+      if (who && ws.readyState === WebSocket.OPEN && setUser(c, who)) send(c, { type: "authenticated" }, false);
     }
   };
 
@@ -145,8 +204,8 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
       if (++c.authAttempts > MAX_AUTH_ATTEMPTS) return c.ws.close(1008, "too many auth attempts");
       const who = await options.authenticate(msg.token).catch(() => null);
       if (!who) return send(c, { type: "error", code: "UNAUTHENTICATED", message: "invalid or expired token" }, false);
-      setUser(c, who.userId);
-      return send(c, { type: "authenticated" }, false);
+      if (c.ws.readyState === WebSocket.OPEN && setUser(c, who)) send(c, { type: "authenticated" }, false);
+      return;
     }
     if (msg.type === "ping") return send(c, { type: "pong" }, false);
     send(c, { type: "error", message: "unknown message type" }, false);
@@ -155,17 +214,46 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
   const wants = (c: Client, symbol: string) => c.all || c.symbols.has(symbol);
   const unsubscribe = [
     marketEvents.on("tick", (e: TickEvent) => {
-      const msg = { type: "tick", ...e };
-      for (const c of clients) if (wants(c, e.symbol)) send(c, msg, true);
+      const text = JSON.stringify({ type: "tick", ...e });
+      for (const c of clients) if (wants(c, e.symbol)) sendText(c, text, true);
     }),
     marketEvents.on("ticker", (e: TickerEvent) => {
-      const msg = { type: "ticker", ...e };
-      for (const c of clients) if (wants(c, e.symbol)) send(c, msg, true);
+      const text = JSON.stringify({ type: "ticker", ...e });
+      for (const c of clients) if (wants(c, e.symbol)) sendText(c, text, true);
     }),
     marketEvents.on("fill", (e: FillEvent) => {
-      for (const c of byUser.get(e.userId) ?? []) send(c, { type: "fill", orderId: e.orderId, outcome: e.outcome }, false);
+      const text = JSON.stringify({ type: "fill", orderId: e.orderId, outcome: e.outcome });
+      for (const c of byUser.get(e.userId) ?? []) sendText(c, text, false);
+    }),
+    // Revoked in this process: close at once, before any further fill of that user goes out.
+    marketEvents.on("sessions-revoked", (e: SessionsRevokedEvent) => {
+      for (const c of [...(byUser.get(e.userId) ?? [])]) {
+        if (e.familyId !== undefined ? c.familyId === e.familyId : c.familyId !== e.exceptFamilyId) endSession(c);
+      }
     }),
   ];
+
+  // Revoked elsewhere (another app process, the worker): every signed-in socket's login is looked up again.
+  let checking = false;
+  const recheck = async () => {
+    if (checking || !options.isLive) return;
+    checking = true;
+    try {
+      const live = new Map<string, Promise<boolean>>();
+      for (const c of [...clients]) {
+        if (!c.userId || !c.familyId) continue;
+        const who = { userId: c.userId, familyId: c.familyId };
+        const key = `${who.userId}:${who.familyId}`;
+        if (!live.has(key)) live.set(key, options.isLive(who).catch(() => true)); // a database hiccup is not a logout
+        if (!(await live.get(key)) && c.familyId === who.familyId) endSession(c);
+      }
+    } finally {
+      checking = false;
+    }
+  };
+  const recheckMs = options.recheckMs ?? env.WS_RECHECK_MS;
+  const rechecker = recheckMs > 0 ? setInterval(() => void recheck(), recheckMs) : undefined;
+  rechecker?.unref();
 
   // Heartbeat: a socket that did not answer the previous ping is dead (half-open TCP): drop it.
   const heartbeat = setInterval(() => {
@@ -194,6 +282,7 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
     async close(): Promise<void> {
       httpServer.off("upgrade", onUpgrade);
       clearInterval(heartbeat);
+      clearInterval(rechecker);
       for (const u of unsubscribe) u();
       for (const c of clients) c.ws.close(1001, "server shutting down");
       await new Promise<void>((resolve) => wss.close(() => resolve()));
