@@ -9,6 +9,8 @@ import { newId } from "@/lib/ids";
 import { AppError } from "@/lib/api/errors";
 import { loginBody } from "@/lib/api/account-schemas";
 import { checkCredentials } from "./log-in";
+import { revokeFamilies } from "./revoke-families";
+import { userOfFamily } from "./user-of-family";
 
 /** Browser sessions last as long as API refresh tokens. */
 const SESSION_MAX_AGE_S = env.REFRESH_TOKEN_TTL_S;
@@ -49,7 +51,11 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
-    session({ session, token }) {
+    // GET /api/auth/session: a session whose login was revoked (sign-out elsewhere, password change or
+    // reset) is no session at all ({}, which next-auth's client reads as signed out).
+    async session({ session, token }) {
+      const alive = typeof token.sub === "string" && typeof token.fam === "string" && (await userOfFamily(token.sub, token.fam));
+      if (!alive) return {} as typeof session;
       if (session.user) Object.assign(session.user, { id: token.sub });
       return session;
     },
@@ -57,7 +63,7 @@ export const authOptions: NextAuthOptions = {
   events: {
     async signOut({ token }) {
       const fam = typeof token?.fam === "string" ? token.fam : undefined;
-      if (fam) await prisma.tokenFamily.updateMany({ where: { id: fam, revokedAt: null }, data: { revokedAt: new Date() } });
+      if (fam && typeof token.sub === "string") await revokeFamilies({ userId: token.sub, familyId: fam });
     },
   },
 };
