@@ -45,8 +45,8 @@ async function waitUntilUp(url: string, child: ChildProcess, logs: string[]): Pr
   throw new Error(`server did not come up:\n${logs.join("")}`);
 }
 
-export function spawnServer(env: Record<string, string>, logs: string[]): ChildProcess {
-  const child = spawn("node_modules/.bin/tsx", ["server.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+export function spawnServer(env: Record<string, string>, logs: string[], script = "server.ts"): ChildProcess {
+  const child = spawn("node_modules/.bin/tsx", [script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.on("data", (d: Buffer) => logs.push(d.toString()));
   child.stderr?.on("data", (d: Buffer) => logs.push(d.toString()));
   return child;
