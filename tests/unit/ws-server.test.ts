@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { marketEvents } from "@/lib/market/events";
 import { messageText } from "@/lib/market/ws-message-text";
-import { attachWebSocketServer } from "@/lib/realtime/ws-server";
+import { attachWebSocketServer, SESSION_ENDED, type WsServerOptions } from "@/lib/realtime/ws-server";
 import { waitFor } from "../support/wait-for";
 
 let server: http.Server;
@@ -13,8 +13,8 @@ let base: string;
 const otherUpgrades: string[] = [];
 
 // A client that records what it receives.
-async function connect(path = "/ws", headers: Record<string, string> = {}) {
-  const ws = new WebSocket(`${base}${path}`, { headers });
+async function connect(path = "/ws", headers: Record<string, string> = {}, url = base) {
+  const ws = new WebSocket(`${url}${path}`, { headers });
   const got: Record<string, unknown>[] = [];
   ws.on("message", (m) => got.push(JSON.parse(messageText(m)) as Record<string, unknown>));
   await new Promise<void>((resolve, reject) => {
@@ -37,8 +37,8 @@ beforeAll(async () => {
     }
   });
   handle = attachWebSocketServer(server, {
-    authenticate: async (token) => (token === "token-u1" ? { userId: "u1" } : token === "token-u2" ? { userId: "u2" } : null),
-    authenticateCookie: async (cookie) => (cookie.includes("session=u2") ? { userId: "u2" } : null),
+    authenticate: async (token) => (token === "token-u1" ? { userId: "u1", familyId: "f1" } : token === "token-u2" ? { userId: "u2", familyId: "f2" } : null),
+    authenticateCookie: async (cookie) => (cookie.includes("session=u2") ? { userId: "u2", familyId: "f2-cookie" } : null),
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -124,5 +124,99 @@ describe("/ws server", () => {
     c.ws.send("x".repeat(10_000));
     expect(await closed).toBe(1009);
     await waitFor(async () => handle.clientCount === 0, "cleanup");
+  });
+});
+
+// A second server with its own options (small caps, a re-check), for the limits.
+async function withServer(options: Partial<WsServerOptions>, run: (url: string, h: ReturnType<typeof attachWebSocketServer>) => Promise<void>) {
+  const srv = http.createServer((_req, res) => res.end("ok"));
+  const h = attachWebSocketServer(srv, {
+    authenticate: async (token) => (token.startsWith("token-") ? { userId: token.split("-")[1] ?? "", familyId: token } : null),
+    recheckMs: 0,
+    ...options,
+  });
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+  try {
+    await run(`ws://127.0.0.1:${(srv.address() as AddressInfo).port}`, h);
+  } finally {
+    await h.close();
+    await new Promise((r) => srv.close(r));
+  }
+}
+
+const closeCode = (ws: WebSocket) => new Promise<number>((r) => ws.once("close", (code) => r(code)));
+const refusedStatus = (url: string) =>
+  new Promise<number>((resolve, reject) => {
+    const ws = new WebSocket(`${url}/ws`);
+    ws.once("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+    ws.once("open", () => reject(new Error("accepted")));
+    ws.once("error", () => undefined);
+  });
+
+describe("/ws limits", () => {
+  it("refuses upgrades beyond the per-address cap with 429 and beyond the total with 503, and frees places on close", async () => {
+    await withServer({ maxPerIp: 3, maxClients: 10 }, async (url) => {
+      const open = await Promise.all([1, 2, 3].map(() => connect("/ws", {}, url)));
+      expect(await refusedStatus(url)).toBe(429);
+      open[0]!.ws.close();
+      await waitFor(async () => {
+        const c = await connect("/ws", {}, url).catch(() => null);
+        if (c) open.push(c);
+        return c !== null;
+      }, "a freed place");
+      for (const c of open) c.ws.close();
+    });
+    await withServer({ maxPerIp: 0, maxClients: 2 }, async (url) => {
+      const open = await Promise.all([1, 2].map(() => connect("/ws", {}, url)));
+      expect(await refusedStatus(url)).toBe(503);
+      for (const c of open) c.ws.close();
+    });
+  });
+
+  it("closes a user's socket beyond the per-user cap (1008) and keeps the others", async () => {
+    await withServer({ maxPerUser: 2 }, async (url) => {
+      const socks = await Promise.all([1, 2, 3].map(() => connect("/ws", {}, url)));
+      for (const s of socks.slice(0, 2)) {
+        s.send({ type: "auth", token: "token-u7" });
+        await waitFor(async () => s.got.find((m) => m.type === "authenticated"), "auth");
+      }
+      const closed = closeCode(socks[2]!.ws);
+      socks[2]!.send({ type: "auth", token: "token-u7" });
+      expect(await closed).toBe(1008);
+      marketEvents.emit("fill", { userId: "u7", orderId: "o7", outcome: "FILLED" });
+      for (const s of socks.slice(0, 2)) await waitFor(async () => s.got.find((m) => m.type === "fill"), "fill to the kept sockets");
+      for (const s of socks) s.ws.close();
+    });
+  });
+
+  it("closes sockets of revoked logins at once on the in-process event: one family, or all but one", async () => {
+    await withServer({}, async (url) => {
+      const [a, b, c] = await Promise.all([1, 2, 3].map(() => connect("/ws", {}, url)));
+      a!.send({ type: "auth", token: "token-u8-a" });
+      b!.send({ type: "auth", token: "token-u8-b" });
+      c!.send({ type: "auth", token: "token-u8-c" });
+      for (const s of [a!, b!, c!]) await waitFor(async () => s.got.find((m) => m.type === "authenticated"), "auth");
+      const aClosed = closeCode(a!.ws);
+      marketEvents.emit("sessions-revoked", { userId: "u8", familyId: "token-u8-a" });
+      expect(await aClosed).toBe(SESSION_ENDED);
+      const bClosed = closeCode(b!.ws);
+      marketEvents.emit("sessions-revoked", { userId: "u8", exceptFamilyId: "token-u8-c" });
+      expect(await bClosed).toBe(SESSION_ENDED);
+      marketEvents.emit("fill", { userId: "u8", orderId: "o8", outcome: "FILLED" });
+      await waitFor(async () => c!.got.find((m) => m.type === "fill"), "the kept login still hears its fills");
+      c!.ws.close();
+    });
+  });
+
+  it("closes a socket whose login a periodic re-check finds revoked (another process revoked it)", async () => {
+    const revoked = new Set<string>();
+    await withServer({ recheckMs: 50, isLive: async (u) => !revoked.has(u.familyId) }, async (url) => {
+      const s = await connect("/ws", {}, url);
+      s.send({ type: "auth", token: "token-u9" });
+      await waitFor(async () => s.got.find((m) => m.type === "authenticated"), "auth");
+      const closed = closeCode(s.ws);
+      revoked.add("token-u9");
+      expect(await closed).toBe(SESSION_ENDED);
+    });
   });
 });
