@@ -73,8 +73,3 @@ async function limited(key: string, windowMs: number): Promise<AppError> {
     "Retry-After": String(retryAfter),
   });
 }
-
-/** The client's address as the proxy in front of us reports it, else a single shared bucket. */
-export function clientIp(req: Request): string {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
-}

@@ -99,3 +99,25 @@ describe("rate limits count the attempt before evaluating it", () => {
     expect(rows).toHaveLength(5);
   });
 });
+
+describe("the client address behind proxies", () => {
+  it("ignores forwarded headers from an untrusted peer: rotating them does not escape RATE_LIMIT_REGISTER", async () => {
+    const rs: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const ip = `203.0.113.${i + 1}`;
+      const headers = { "x-forwarded-for": ip, "x-real-ip": ip, "x-compraventa-peer": ip };
+      rs.push((await register(directApi, uniqueEmail("rotate"), headers)).status);
+    }
+    expect(rs).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+  });
+
+  it("counts the forwarded address behind a trusted proxy, taking the rightmost untrusted hop", async () => {
+    for (let i = 0; i < 5; i++) expect((await register(api, uniqueEmail("fwd"), { "x-forwarded-for": "10.3.0.1" })).status).toBe(201);
+    expect((await register(api, uniqueEmail("fwd"), { "x-forwarded-for": "10.3.0.1" })).status).toBe(429);
+    // A client behind the proxy may prepend anything; the hop the proxy saw is the one on the right.
+    expect((await register(api, uniqueEmail("fwd"), { "x-forwarded-for": "10.3.0.99, 10.3.0.1" })).status).toBe(429);
+    expect((await register(api, uniqueEmail("fwd"), { "x-forwarded-for": "10.3.0.2" })).status).toBe(201);
+    // Trusted hops (the proxy itself) are skipped from the right.
+    expect((await register(api, uniqueEmail("fwd"), { "x-forwarded-for": "10.3.0.1, 127.0.0.1" })).status).toBe(429);
+  });
+});
