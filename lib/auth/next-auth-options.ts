@@ -9,6 +9,7 @@ import { newId } from "@/lib/ids";
 import { AppError } from "@/lib/api/errors";
 import { loginBody } from "@/lib/api/account-schemas";
 import { checkCredentials } from "./log-in";
+import { safeCallbackPath } from "./safe-callback-path";
 
 /** Browser sessions last as long as API refresh tokens. */
 const SESSION_MAX_AGE_S = env.REFRESH_TOKEN_TTL_S;
@@ -41,6 +42,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Sign-in and sign-out targets (callbackUrl parameter or cookie): only a path of this site.
+    redirect({ url, baseUrl }) {
+      return baseUrl + safeCallbackPath(url, { origin: baseUrl, fallback: "/" });
+    },
     jwt({ token, user }) {
       // `user` is only present right after authorize(): copy the family id into the token once.
       if (user && "fam" in user) {

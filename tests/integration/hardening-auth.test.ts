@@ -121,3 +121,59 @@ describe("the client address behind proxies", () => {
     expect((await register(api, uniqueEmail("fwd"), { "x-forwarded-for": "10.3.0.1, 127.0.0.1" })).status).toBe(429);
   });
 });
+
+describe("callbackUrl never leads off-site", () => {
+  const cookiesOf = (r: Response) => r.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+
+  async function browserSignIn(email: string): Promise<string> {
+    const csrf = await fetch(`${proxied.url}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const jar = cookiesOf(csrf);
+    const r = await fetch(`${proxied.url}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar, origin: proxied.url },
+      body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+    });
+    const session = cookiesOf(r);
+    expect(session).toContain("next-auth.session-token=");
+    return `${jar}; ${session}`;
+  }
+
+  const HOSTILE = [
+    "/.//evil.example",
+    "/..//evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "/%2F%2Fevil.example",
+    "/%5Cevil.example",
+    "https://evil.example/dashboard",
+    "/%09/evil.example",
+    "/./%2e%2e//evil.example",
+  ];
+
+  it("redirects a signed-in visitor of /login only to a path of this site", async () => {
+    const u = await newUser("callback");
+    const cookie = await browserSignIn(u.email);
+    for (const value of HOSTILE) {
+      const r = await fetch(`${proxied.url}/login?callbackUrl=${encodeURIComponent(value)}`, { redirect: "manual", headers: { cookie } });
+      expect([303, 307, 308], value).toContain(r.status);
+      const location = r.headers.get("location") ?? "";
+      expect(new URL(location, proxied.url).origin, value).toBe(proxied.url);
+      expect(location, value).toBe("/dashboard");
+    }
+    const ok = await fetch(`${proxied.url}/login?callbackUrl=${encodeURIComponent("/wallet?tab=2")}`, { redirect: "manual", headers: { cookie } });
+    expect(ok.headers.get("location")).toBe("/wallet?tab=2");
+  });
+
+  it("hands the sign-in form no off-site target", async () => {
+    for (const value of HOSTILE) {
+      const r = await fetch(`${proxied.url}/login?callbackUrl=${encodeURIComponent(value)}`);
+      expect(r.status).toBe(200);
+      // The form's prop, as it travels in the page's React payload: callbackUrl\":\"<target>\"
+      const props = [...(await r.text()).matchAll(/callbackUrl\\":\\"([^"\\]*)/g)].map((m) => m[1]);
+      expect(props.length, value).toBeGreaterThan(0);
+      for (const p of props) expect(p, value).toBe("/dashboard");
+    }
+  });
+});
