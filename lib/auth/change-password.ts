@@ -1,5 +1,5 @@
 // POST /api/password/change – needs the current password; the token used stays valid, every other
-// login (token family) is signed out.
+// login (token family) is signed out and every outstanding reset link dies, in one transaction.
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import type { AuthUser } from "./authenticate-request";
@@ -10,9 +10,14 @@ export async function changePassword({ user, password, newPassword }: { user: Au
   if (!row || !(await verifyPassword(row.passwordHash, password))) {
     throw new AppError("INVALID_CREDENTIALS", "The current password is incorrect.");
   }
-  await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(newPassword) } });
-  await prisma.tokenFamily.updateMany({
-    where: { userId: user.id, revokedAt: null, id: { not: user.familyId } },
-    data: { revokedAt: new Date() },
-  });
+  const passwordHash = await hashPassword(newPassword);
+  const now = new Date();
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: user.id }, data: { passwordHash } }),
+    prisma.tokenFamily.updateMany({
+      where: { userId: user.id, revokedAt: null, id: { not: user.familyId } },
+      data: { revokedAt: now },
+    }),
+    prisma.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } }),
+  ]);
 }

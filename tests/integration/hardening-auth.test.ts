@@ -177,3 +177,40 @@ describe("callbackUrl never leads off-site", () => {
     }
   });
 });
+
+describe("reset links", () => {
+  async function requestLink(email: string): Promise<string> {
+    const before = (await lastMailTo(proxied.db.url, email))?.text;
+    expect((await api("PUT", "/api/password/get_new", { body: { email } })).status).toBe(200);
+    const mail = await lastMailTo(proxied.db.url, email);
+    expect(mail?.text).not.toBe(before);
+    const token = /reset-password\?token=([\w-]+)/.exec(mail?.text ?? "")?.[1];
+    expect(token).toBeTruthy();
+    return token ?? "";
+  }
+
+  it("kills an older link when a newer one is used", async () => {
+    const u = await newUser("twolinks");
+    const older = await requestLink(u.email);
+    const newer = await requestLink(u.email);
+    expect(newer).not.toBe(older);
+    expect((await api("POST", "/api/password/reset", { body: { token: newer, new_password: "newer link pass" } })).status).toBe(200);
+    const r = await api("POST", "/api/password/reset", { body: { token: older, new_password: "older link pass" } });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: "INVALID_TOKEN" });
+    expect((await api("POST", "/api/login", { body: { email: u.email, password: "newer link pass" } })).status).toBe(200);
+  });
+
+  it("kills an outstanding link when the password is changed, and later links work", async () => {
+    const u = await newUser("changed");
+    const link = await requestLink(u.email);
+    const change = await api("POST", "/api/password/change", { token: u.token, body: { password: PASSWORD, new_password: "changed pass 123" } });
+    expect(change.status).toBe(200);
+    const r = await api("POST", "/api/password/reset", { body: { token: link, new_password: "via old link" } });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: "INVALID_TOKEN" });
+    expect((await api("POST", "/api/login", { body: { email: u.email, password: "changed pass 123" } })).status).toBe(200);
+    const later = await requestLink(u.email);
+    expect((await api("POST", "/api/password/reset", { body: { token: later, new_password: "via later link" } })).status).toBe(200);
+  });
+});
