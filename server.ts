@@ -9,6 +9,7 @@ import { onShutdown } from "@/lib/jobs/on-shutdown";
 import { startMarketServices, type MarketServices } from "@/lib/jobs/start-market-services";
 import { wsAuth } from "@/lib/realtime/ws-auth";
 import { attachWebSocketServer } from "@/lib/realtime/ws-server";
+import { stampPeer } from "@/lib/api/stamp-peer";
 
 const dev = env.NODE_ENV !== "production";
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   await app.prepare();
 
   const server = createHttpServer((req, res) => {
+    stampPeer(req); // the real peer address, for lib/api/client-ip.ts (a client cannot forge it)
     handle(req, res).catch((e: unknown) => {
       console.error("request failed:", e instanceof Error ? e.message : e);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

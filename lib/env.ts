@@ -1,8 +1,15 @@
 // The only reader of process.env. Validated once; a bad value stops the process with a sentence naming it.
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
+// "*", or IPs and CIDRs (10.0.0.0/8, ::1/128), comma-separated.
+const proxyEntry = (e: string) => {
+  const [ip = "", bits, extra] = e.split("/");
+  const v = isIP(ip);
+  return e === "*" || (v !== 0 && extra === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128))));
+};
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -31,6 +38,10 @@ const schema = z.object({
   RATE_LIMIT_REGISTER: int(100),
   RATE_LIMIT_RESET: int(3),
   RATE_LIMIT_TICKETS: int(5),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .refine((v) => v.split(",").map((e) => e.trim()).filter(Boolean).every(proxyEntry), "must be *, or IPs/CIDRs separated by commas"),
 
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.url().optional(),

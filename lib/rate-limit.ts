@@ -1,41 +1,75 @@
 // Sliding-window rate limits kept in the database, so they hold across processes and restarts.
+// A request takes its slot BEFORE the work it limits (argon2, a mail, a row): count-and-insert is one
+// conditional statement in one transaction, so a burst of parallel requests cannot all read "under the
+// limit" and then all go ahead. On SQLite the transaction holds the write lock from its start (BEGIN
+// IMMEDIATE); on PostgreSQL (READ COMMITTED would let two inserts see the same count) a transaction-scoped
+// advisory lock on the key serialises the takers of one key, and only them.
 import { prisma } from "@/lib/db";
+import { atomic, type Step } from "@/lib/atomic";
+import { isPostgres } from "@/lib/env";
 import { AppError } from "@/lib/api/errors";
 
-interface Limit {
+export interface Limit {
   key: string;
   max: number;
   windowMs: number;
 }
 
-/** Throws RATE_LIMITED (429, Retry-After) when `key` already has `max` hits in the window. */
-export async function assertUnderLimit({ key, max, windowMs }: Limit): Promise<void> {
-  const since = BigInt(Date.now() - windowMs);
-  const hits = await prisma.rateLimitHit.findMany({
-    where: { key, at: { gt: since } },
+export interface Slot {
+  /** Returns the slot (e.g. a login that succeeded is not a failed attempt). */
+  giveBack(): Promise<void>;
+}
+
+// The first half of the two-part advisory lock key: this module's own namespace.
+const PG_LOCK_CLASS = 7301;
+
+class LimitReached extends Error {}
+
+/**
+ * Takes one of the `max` slots of `key` in the sliding window, or throws RATE_LIMITED (429, Retry-After)
+ * when all are taken. Expired hits of the key are deleted in the same transaction.
+ */
+export async function takeHit({ key, max, windowMs }: Limit): Promise<Slot> {
+  const at = BigInt(Date.now());
+  const since = at - BigInt(windowMs);
+  const steps: Step[] = [
+    ...(isPostgres ? [{ sql: `SELECT pg_advisory_xact_lock(${PG_LOCK_CLASS}, hashtext(CAST(? AS TEXT)))`, params: [key] }] : []),
+    { sql: `DELETE FROM "RateLimitHit" WHERE "key" = ? AND "at" <= ?`, params: [key, since] },
+    {
+      sql: `INSERT INTO "RateLimitHit" ("key","at") SELECT CAST(? AS TEXT), CAST(? AS BIGINT)
+            WHERE (SELECT COUNT(*) FROM "RateLimitHit" WHERE "key" = ? AND "at" > ?) < ?`,
+      params: [key, at, key, since, max],
+      expect: { rows: 1, error: () => new LimitReached() },
+    },
+  ];
+  try {
+    await atomic(steps);
+  } catch (e) {
+    if (e instanceof LimitReached) throw await limited(key, windowMs);
+    throw e;
+  }
+  return {
+    async giveBack() {
+      // Slots of one key and millisecond are alike: remove one of them.
+      await atomic([
+        {
+          sql: `DELETE FROM "RateLimitHit" WHERE "id" = (SELECT "id" FROM "RateLimitHit" WHERE "key" = ? AND "at" = ? ORDER BY "id" DESC LIMIT 1)`,
+          params: [key, at],
+        },
+      ]);
+    },
+  };
+}
+
+async function limited(key: string, windowMs: number): Promise<AppError> {
+  const now = Date.now();
+  const oldest = await prisma.rateLimitHit.findFirst({
+    where: { key, at: { gt: BigInt(now - windowMs) } },
     orderBy: { at: "asc" },
     select: { at: true },
-    take: max,
   });
-  if (hits.length < max) return;
-  const oldest = Number(hits[0]?.at ?? BigInt(Date.now()));
-  const retryAfter = Math.max(1, Math.ceil((oldest + windowMs - Date.now()) / 1000));
-  throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${retryAfter} seconds.`, undefined, {
+  const retryAfter = Math.max(1, Math.ceil((Number(oldest?.at ?? BigInt(now)) + windowMs - now) / 1000));
+  return new AppError("RATE_LIMITED", `Too many attempts. Try again in ${retryAfter} seconds.`, undefined, {
     "Retry-After": String(retryAfter),
   });
-}
-
-export async function recordHit(key: string): Promise<void> {
-  await prisma.rateLimitHit.create({ data: { key, at: BigInt(Date.now()) } });
-}
-
-/** Checks and counts in one go (for limits on every attempt, not only failures). */
-export async function takeHit(limit: Limit): Promise<void> {
-  await assertUnderLimit(limit);
-  await recordHit(limit.key);
-}
-
-/** The client's address as the proxy in front of us reports it, else a single shared bucket. */
-export function clientIp(req: Request): string {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
 }

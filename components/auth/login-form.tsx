@@ -6,6 +6,7 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { TextField } from "@/components/ui/text-field";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 
 /** The sign-in form. */
 export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
@@ -23,7 +24,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
       setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "The email or password is incorrect.");
       return;
     }
-    window.location.assign(callbackUrl);
+    // Judged again here: the prop is the page's, but the navigation is this component's.
+    window.location.assign(safeCallbackPath(callbackUrl));
   }
 
   return (

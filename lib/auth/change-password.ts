@@ -1,16 +1,22 @@
 // POST /api/password/change – needs the current password; the token used stays valid, every other
-// login (token family) is signed out.
+// login (token family) is signed out and every outstanding reset link dies, in one transaction.
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import type { AuthUser } from "./authenticate-request";
 import { hashPassword, verifyPassword } from "./password-hash";
-import { revokeFamilies } from "./revoke-families";
+import { announceRevoked, revokeFamiliesQuery } from "./revoke-families";
 
 export async function changePassword({ user, password, newPassword }: { user: AuthUser; password: string; newPassword: string }) {
   const row = await prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   if (!row || !(await verifyPassword(row.passwordHash, password))) {
     throw new AppError("INVALID_CREDENTIALS", "The current password is incorrect.");
   }
-  await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(newPassword) } });
-  await revokeFamilies({ userId: user.id, exceptFamilyId: user.familyId });
+  const passwordHash = await hashPassword(newPassword);
+  const now = new Date();
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: user.id }, data: { passwordHash } }),
+    revokeFamiliesQuery(prisma, { userId: user.id, exceptFamilyId: user.familyId }),
+    prisma.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } }),
+  ]);
+  announceRevoked({ userId: user.id, exceptFamilyId: user.familyId });
 }

@@ -11,6 +11,7 @@ import { loginBody } from "@/lib/api/account-schemas";
 import { checkCredentials } from "./log-in";
 import { revokeFamilies } from "./revoke-families";
 import { userOfFamily } from "./user-of-family";
+import { safeCallbackPath } from "./safe-callback-path";
 
 /** Browser sessions last as long as API refresh tokens. */
 const SESSION_MAX_AGE_S = env.REFRESH_TOKEN_TTL_S;
@@ -43,6 +44,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Sign-in and sign-out targets (callbackUrl parameter or cookie): only a path of this site.
+    redirect({ url, baseUrl }) {
+      return baseUrl + safeCallbackPath(url, { origin: baseUrl, fallback: "/" });
+    },
     jwt({ token, user }) {
       // `user` is only present right after authorize(): copy the family id into the token once.
       if (user && "fam" in user) {

@@ -5,7 +5,8 @@ import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { COINS, QUOTE_COIN, STARTING_BALANCE } from "@/lib/markets";
 import { AppError } from "@/lib/api/errors";
-import { clientIp, takeHit } from "@/lib/rate-limit";
+import { takeHit } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/api/client-ip";
 import { hashPassword } from "./password-hash";
 
 export interface RegisterInput {

@@ -1,19 +1,27 @@
 // POST /api/password/reset – a valid, unused, unexpired link sets a new password and signs out everywhere.
+// Using one link kills every other outstanding link of the user, in the same transaction.
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import { hashPassword } from "./password-hash";
 import { hashResetToken } from "./request-password-reset";
-import { revokeFamilies } from "./revoke-families";
+import { announceRevoked, revokeFamiliesQuery } from "./revoke-families";
 
 export async function resetPassword({ token, newPassword }: { token: string; newPassword: string }): Promise<void> {
   const invalid = new AppError("INVALID_TOKEN", "This reset link is invalid, expired or already used. Ask for a new one.");
   const reset = await prisma.passwordReset.findUnique({ where: { tokenHash: hashResetToken(token) }, select: { id: true, userId: true } });
   if (!reset) throw invalid;
-  const { count } = await prisma.passwordReset.updateMany({
-    where: { id: reset.id, usedAt: null, expiresAt: { gt: new Date() } },
-    data: { usedAt: new Date() },
+  const passwordHash = await hashPassword(newPassword);
+  await prisma.$transaction(async (tx) => {
+    const now = new Date();
+    // The one conditional step that decides a race between two uses of this link (or of two links).
+    const { count } = await tx.passwordReset.updateMany({
+      where: { id: reset.id, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
+    if (count !== 1) throw invalid;
+    await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now } });
+    await tx.user.update({ where: { id: reset.userId }, data: { passwordHash } });
+    await revokeFamiliesQuery(tx, { userId: reset.userId });
   });
-  if (count !== 1) throw invalid;
-  await prisma.user.update({ where: { id: reset.userId }, data: { passwordHash: await hashPassword(newPassword) } });
-  await revokeFamilies({ userId: reset.userId });
+  announceRevoked({ userId: reset.userId });
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
+import { env } from "@/lib/env";
 import { LoginForm } from "@/components/auth/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -11,16 +13,10 @@ const NOTICES: Record<string, string> = {
   signedOut: "You have signed out.",
 };
 
-// Only this site's paths are followed after signing in (no open redirect).
+// Only this site's paths are followed after signing in (no open redirect); "/" and /login go to the dashboard.
 function safeCallback(raw: string | undefined): string {
-  if (!raw) return "/dashboard";
-  try {
-    // Keep only path and query: an absolute callbackUrl (the proxy sends one) cannot lead off-site.
-    const u = new URL(raw, "http://x");
-    return u.pathname === "/" || u.pathname.startsWith("/login") ? "/dashboard" : u.pathname + u.search;
-  } catch {
-    return "/dashboard";
-  }
+  const path = safeCallbackPath(raw, { origin: env.APP_URL });
+  return path === "/" || path.startsWith("/login") ? "/dashboard" : path;
 }
 
 // GET /login – the sign-in page
