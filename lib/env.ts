@@ -1,6 +1,7 @@
 // The only reader of process.env. Validated once; a bad value stops the process with a sentence naming it.
 import { isIP } from "node:net";
 import { z } from "zod";
+import { isAllowPrivateSetting } from "./net/public-address";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
@@ -52,6 +53,7 @@ const schema = z.object({
     .string()
     .default("https://www.coindesk.com/arc/outboundfeeds/rss/,https://cointelegraph.com/rss,https://decrypt.co/feed"),
   NEWS_POLL_MS: int(10 * 60 * 1000),
+  NEWS_ALLOW_PRIVATE: z.string().default("false").refine(isAllowPrivateSetting, "must be true, false, or a comma-separated list of IP addresses / CIDR ranges"),
   TRAIN_EVERY_H: int(24),
   TRAIN_FIRST_AFTER_S: int(120),
   NEXT_DIST_DIR: z.string().default(".next"),

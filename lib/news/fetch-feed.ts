@@ -1,8 +1,17 @@
 // Downloads one feed with a conditional GET (ETag / Last-Modified), a timeout and a size cap, so a slow or
 // endless feed costs at most a few seconds and a few megabytes. Parsing happens elsewhere.
+// Redirects are followed by hand (at most FEED_MAX_REDIRECTS), and every hop's host is resolved and checked
+// against the address policy before connecting (public addresses only unless NEWS_ALLOW_PRIVATE says
+// otherwise): a feed URL cannot make the server fetch from loopback, the private network or the cloud
+// metadata address and publish the result on /api/news. The check runs inside the connection's own DNS
+// lookup, so the address checked is the one connected to.
+import http, { type IncomingMessage } from "node:http";
+import https from "node:https";
+import { addressPolicy, guardedLookup, RefusedAddressError, type AddressPolicy } from "@/lib/net/public-address";
 
 export const FEED_MAX_BYTES = 2 * 1024 * 1024;
 export const FEED_TIMEOUT_MS = 15_000;
+export const FEED_MAX_REDIRECTS = 5;
 
 export interface FetchFeedOptions {
   url: string;
@@ -10,6 +19,8 @@ export interface FetchFeedOptions {
   lastModified?: string | null;
   timeoutMs?: number;
   maxBytes?: number;
+  /** which addresses may be connected to; default: public ones only */
+  policy?: AddressPolicy;
 }
 
 export type FetchedFeed =
@@ -24,10 +35,13 @@ export class FeedFetchError extends Error {
 }
 
 const USER_AGENT = "CompraVenta news reader (+https://github.com/compraventa)";
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const publicOnly = addressPolicy("false");
 
 /** Fetch a feed's XML, or learn that it has not changed since the last ETag / Last-Modified. */
 export async function fetchFeed(opts: FetchFeedOptions): Promise<FetchedFeed> {
   const maxBytes = opts.maxBytes ?? FEED_MAX_BYTES;
+  const policy = opts.policy ?? publicOnly;
   const headers: Record<string, string> = {
     "user-agent": USER_AGENT,
     accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1",
@@ -35,63 +49,88 @@ export async function fetchFeed(opts: FetchFeedOptions): Promise<FetchedFeed> {
   if (opts.etag) headers["if-none-match"] = opts.etag;
   if (opts.lastModified) headers["if-modified-since"] = opts.lastModified;
 
-  // One deadline for connecting and reading the whole body: a server that trickles bytes is cut off too.
+  // One deadline for every hop, connecting and reading the whole body: a server that trickles bytes is cut off too.
   const signal = AbortSignal.timeout(opts.timeoutMs ?? FEED_TIMEOUT_MS);
-  let res: Response;
-  try {
-    res = await fetch(opts.url, { headers, signal, redirect: "follow" });
-  } catch (error) {
-    throw new FeedFetchError(describeNetworkError(error));
+  let url = parseFeedUrl(opts.url);
+  let res = await get(url, headers, signal, policy);
+  for (let hops = 0; REDIRECTS.has(res.statusCode ?? 0); hops++) {
+    res.resume();
+    const location = res.headers.location;
+    if (!location) throw new FeedFetchError(`HTTP ${res.statusCode} without a Location`);
+    if (hops >= FEED_MAX_REDIRECTS) throw new FeedFetchError(`too many redirects (more than ${FEED_MAX_REDIRECTS})`);
+    url = parseFeedUrl(location, url);
+    res = await get(url, headers, signal, policy);
   }
-  if (res.status === 304) {
-    await res.body?.cancel();
+  const status = res.statusCode ?? 0;
+  if (status === 304) {
+    res.resume();
     return { status: "not-modified" };
   }
-  if (!res.ok) {
-    await res.body?.cancel();
-    throw new FeedFetchError(`HTTP ${res.status}`);
+  if (status < 200 || status > 299) {
+    res.resume();
+    throw new FeedFetchError(`HTTP ${status}`);
   }
-  const declared = Number(res.headers.get("content-length") ?? "0");
+  const declared = Number(res.headers["content-length"] ?? "0");
   if (declared > maxBytes) {
-    await res.body?.cancel();
+    res.destroy();
     throw new FeedFetchError(`too large: ${declared} bytes (limit ${maxBytes})`);
   }
-  const bytes = await readCapped(res, maxBytes);
+  const bytes = await readCapped(res, maxBytes, signal);
   return {
     status: "ok",
-    xml: decode(bytes, res.headers.get("content-type")),
-    etag: res.headers.get("etag"),
-    lastModified: res.headers.get("last-modified"),
+    xml: decode(bytes, header(res, "content-type")),
+    etag: header(res, "etag"),
+    lastModified: header(res, "last-modified"),
   };
 }
 
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
-  if (!res.body) return new Uint8Array();
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
+function parseFeedUrl(raw: string, base?: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    throw new FeedFetchError(`not a URL: ${raw.slice(0, 200)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new FeedFetchError(`refused: ${url.protocol} is not http or https`);
+  return url;
+}
+
+// One request, no redirects followed. An IP literal never goes through DNS, so it is checked here; a name is
+// checked by the guarded lookup as the socket connects.
+function get(url: URL, headers: Record<string, string>, signal: AbortSignal, policy: AddressPolicy): Promise<IncomingMessage> {
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  return new Promise((resolve, reject) => {
+    const fail = (error: unknown) => reject(new FeedFetchError(describeNetworkError(error)));
+    if (/^[\d.]+$|:/.test(host) && !policy(host)) return fail(new RefusedAddressError(host, host));
+    const request = url.protocol === "https:" ? https.request : http.request;
+    const req = request(url, { headers, signal, lookup: guardedLookup(policy) }, resolve);
+    req.on("error", fail);
+    req.end();
+  });
+}
+
+async function readCapped(res: IncomingMessage, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
   let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
+    for await (const chunk of res as AsyncIterable<Buffer>) {
+      total += chunk.byteLength;
       if (total > maxBytes) {
-        await reader.cancel();
+        res.destroy();
         throw new FeedFetchError(`too large: more than ${maxBytes} bytes`);
       }
-      chunks.push(value);
+      chunks.push(chunk);
     }
   } catch (error) {
     if (error instanceof FeedFetchError) throw error;
-    throw new FeedFetchError(describeNetworkError(error));
+    throw new FeedFetchError(signal.aborted ? "timed out" : describeNetworkError(error));
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  return Buffer.concat(chunks, total);
+}
+
+function header(res: IncomingMessage, name: string): string | null {
+  const v = res.headers[name];
+  return (Array.isArray(v) ? v[0] : v) ?? null;
 }
 
 // The charset comes from the Content-Type header, else the XML declaration, else UTF-8 (the XML default).
@@ -109,10 +148,12 @@ function decode(bytes: Uint8Array, contentType: string | null): string {
 }
 
 function describeNetworkError(error: unknown): string {
+  if (error instanceof RefusedAddressError) return error.message;
   if (error instanceof Error) {
     if (error.name === "TimeoutError" || error.name === "AbortError") return "timed out";
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return cause?.code ?? cause?.message ?? error.message;
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && code !== "ABORT_ERR") return code;
+    return error.message;
   }
   return String(error);
 }

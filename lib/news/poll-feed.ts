@@ -1,5 +1,7 @@
 // One feed, one poll: conditional fetch -> parse -> clean -> store. Every failure is caught here, logged
 // and recorded on the feed, so one broken or hostile feed never stops the others.
+import { env } from "@/lib/env";
+import { addressPolicy } from "@/lib/net/public-address";
 import { fetchFeed, type FetchFeedOptions } from "./fetch-feed";
 import { parseFeed } from "./parse-feed";
 import { normaliseEntry, type NewsRecord } from "./normalise-entry";
@@ -16,6 +18,9 @@ export type FeedPollResult =
   | { url: string; status: "not-modified" }
   | { url: string; status: "failed"; error: string };
 
+// Public addresses only, unless the operator allows private ones (NEWS_ALLOW_PRIVATE).
+const policy = addressPolicy(env.NEWS_ALLOW_PRIVATE);
+
 export type PollLimits = Pick<FetchFeedOptions, "timeoutMs" | "maxBytes">;
 
 /** Poll the feed at `url` once; never throws. */
@@ -23,7 +28,7 @@ export async function pollFeed(url: string, limits: PollLimits = {}): Promise<Fe
   const now = new Date();
   try {
     const validators = await readFeedValidators(url);
-    const fetched = await fetchFeed({ url, ...validators, ...limits });
+    const fetched = await fetchFeed({ url, ...validators, ...limits, policy });
     if (fetched.status === "not-modified") {
       await recordFeedSuccess(url, now);
       return { url, status: "not-modified" };

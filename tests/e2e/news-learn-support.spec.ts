@@ -29,9 +29,9 @@ test.beforeAll(async () => {
   });
   feeds.serve("/broken.xml", { body: "<rss><channel><item>" });
   // One after the other: two Next.js servers starting at once on a 2-core machine can miss the start deadline.
-  server = await startTestServer({ NEWS_FEEDS: ["/rss.xml", "/broken.xml", "/atom.xml"].map((p) => feeds.url(p)).join(","), NEWS_POLL_MS: "60000" });
+  server = await startTestServer({ NEWS_FEEDS: ["/rss.xml", "/broken.xml", "/atom.xml"].map((p) => feeds.url(p)).join(","), NEWS_POLL_MS: "60000", NEWS_ALLOW_PRIVATE: "true" });
   // Nothing listens on port 9: every poll fails, as with no network.
-  offline = await startTestServer({ NEWS_FEEDS: "http://127.0.0.1:9/feed.xml", NEWS_POLL_MS: "60000" });
+  offline = await startTestServer({ NEWS_FEEDS: "http://127.0.0.1:9/feed.xml", NEWS_POLL_MS: "60000", NEWS_ALLOW_PRIVATE: "true" });
 });
 
 test.afterAll(async () => {

@@ -51,7 +51,8 @@ beforeAll(async () => {
   feeds.serve("/huge.xml", { streamBytes: 20_000_000 });
   feeds.serve("/html.xml", { body: "<!doctype html><title>Just a moment...</title>", contentType: "text/html" });
   const urls = ["/rss.xml", "/atom.xml", "/malformed.xml", "/hostile.xml", "/huge.xml", "/html.xml", "/missing.xml"].map((p) => feeds.url(p));
-  server = await startTestServer({ NEWS_FEEDS: urls.join(","), NEWS_POLL_MS: "1500", LOG_LEVEL: "warn" });
+  // The feed server is on loopback, which the fetcher refuses unless the operator allows private addresses.
+  server = await startTestServer({ NEWS_FEEDS: urls.join(","), NEWS_POLL_MS: "1500", LOG_LEVEL: "warn", NEWS_ALLOW_PRIVATE: "true" });
   api = apiClient(server.url);
   await waitFor(async () => {
     const r = await api<NewsBody>("GET", "/api/news");

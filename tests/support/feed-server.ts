@@ -17,6 +17,8 @@ export interface FeedRoute {
   delayMs?: number;
   /** stream this many bytes of junk with no Content-Length (a huge or endless feed) */
   streamBytes?: number;
+  /** answer a redirect (302 unless `status` says otherwise) to this Location */
+  redirectTo?: string;
 }
 
 export interface FeedRequest {
@@ -34,8 +36,8 @@ export interface FeedServer {
   close(): Promise<void>;
 }
 
-/** Start a feed server on a free loopback port. */
-export async function startFeedServer(): Promise<FeedServer> {
+/** Start a feed server on a free loopback port (of 127.0.0.1, or another loopback address such as 127.0.0.2). */
+export async function startFeedServer(host = "127.0.0.1"): Promise<FeedServer> {
   const routes = new Map<string, FeedRoute>();
   const log: FeedRequest[] = [];
   const sockets = new Set<net.Socket>();
@@ -57,6 +59,7 @@ export async function startFeedServer(): Promise<FeedServer> {
         res.writeHead(304, validators(route));
         return res.end();
       }
+      if (route.redirectTo !== undefined) return end(res, record, route.status ?? 302, "text/plain", "moved", { location: route.redirectTo });
       if (route.streamBytes !== undefined) return stream(res, record, route.streamBytes);
       end(res, record, route.status ?? 200, route.contentType ?? "application/rss+xml; charset=utf-8", route.body ?? "", validators(route));
     };
@@ -67,9 +70,9 @@ export async function startFeedServer(): Promise<FeedServer> {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const port = (server.address() as net.AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${host}:${port}`;
 
   return {
     origin,
