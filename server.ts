@@ -5,6 +5,7 @@ import next from "next";
 import { assertRuntimeSecrets, env } from "@/lib/env";
 import { disconnect } from "@/lib/db";
 import { createHttpServer } from "@/lib/jobs/http-server";
+import { answerMalformedApiPath } from "@/lib/api/malformed-api-path";
 import { onShutdown } from "@/lib/jobs/on-shutdown";
 import { startMarketServices, type MarketServices } from "@/lib/jobs/start-market-services";
 import { wsAuth } from "@/lib/realtime/ws-auth";
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
 
   const server = createHttpServer((req, res) => {
     stampPeer(req); // the real peer address, for lib/api/client-ip.ts (a client cannot forge it)
+    if (answerMalformedApiPath(req, res)) return;
     handle(req, res).catch((e: unknown) => {
       console.error("request failed:", e instanceof Error ? e.message : e);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { withPublic } from "@/lib/api/handler";
 import { getPrediction } from "@/lib/predict/get-prediction";
+import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // TensorFlow.js and the database need Node.js, not the edge runtime.
 export const runtime = "nodejs";
@@ -10,3 +11,6 @@ export const dynamic = "force-dynamic";
 const Query = z.object({ symbol: z.string().max(20).optional(), time: z.string().max(10).optional() });
 
 export const GET = withPublic(async ({ query }) => getPrediction(query), { query: Query });
+
+// Any other method: a JSON 405 with Allow.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/next-auth-options";
+import { otherMethods } from "@/lib/api/method-not-allowed";
 
 type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string[]>> }) => Promise<Response>;
 
@@ -8,3 +9,6 @@ type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string[
 const handler = NextAuth(authOptions) as RouteHandler;
 
 export { handler as GET, handler as POST };
+
+// Any other method: a JSON 405 with Allow.
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -1,9 +1,13 @@
 import { withUser } from "@/lib/api/handler";
 import { marketOrderBody } from "@/lib/api/order-schemas";
 import { placeMarketOrder } from "@/lib/trading/place-market-order";
+import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // POST /api/order/market – buy or sell now at the last trade price
 export const POST = withUser(
   async ({ user, body }) => placeMarketOrder({ userId: user.id, base: body.base, quote: body.quote, side: body.side, amount: body.b_amount }),
   { body: marketOrderBody },
 );
+
+// Any other method: a JSON 405 with Allow.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -4,6 +4,7 @@ import { cancelStopBody, modifyStopBody, stopOrderBody } from "@/lib/api/order-s
 import { cancelStopOrder } from "@/lib/trading/cancel-stop-order";
 import { modifyStopOrder } from "@/lib/trading/modify-stop-order";
 import { placeStopOrder } from "@/lib/trading/place-stop-order";
+import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // POST /api/order/stoploss – place a stop order (SL or TP by the current price), locking its funds
 export const POST = withUser(
@@ -27,3 +28,6 @@ export const DELETE = withUser(
   },
   { body: cancelStopBody },
 );
+
+// Any other method: a JSON 405 with Allow.
+export const { GET, HEAD, PATCH, OPTIONS } = otherMethods("POST", "PUT", "DELETE");

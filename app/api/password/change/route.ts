@@ -1,6 +1,7 @@
 import { withUser } from "@/lib/api/handler";
 import { changePasswordBody } from "@/lib/api/account-schemas";
 import { changePassword } from "@/lib/auth/change-password";
+import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // POST /api/password/change – new password; other sessions are signed out, this token stays valid
 export const POST = withUser(
@@ -10,3 +11,6 @@ export const POST = withUser(
   },
   { body: changePasswordBody },
 );
+
+// Any other method: a JSON 405 with Allow.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

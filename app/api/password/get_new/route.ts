@@ -1,6 +1,7 @@
 import { withPublic } from "@/lib/api/handler";
 import { resetRequestBody } from "@/lib/api/account-schemas";
 import { requestPasswordReset } from "@/lib/auth/request-password-reset";
+import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // PUT /api/password/get_new – mail a single-use reset link (same answer for unknown emails)
 export const PUT = withPublic(
@@ -10,3 +11,6 @@ export const PUT = withPublic(
   },
   { body: resetRequestBody },
 );
+
+// Any other method: a JSON 405 with Allow.
+export const { GET, HEAD, POST, PATCH, DELETE, OPTIONS } = otherMethods("PUT");

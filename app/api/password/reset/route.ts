@@ -1,6 +1,7 @@
 import { withPublic } from "@/lib/api/handler";
 import { resetBody } from "@/lib/api/account-schemas";
 import { resetPassword } from "@/lib/auth/reset-password";
+import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // POST /api/password/reset – set a new password with the token from the reset link
 export const POST = withPublic(
@@ -10,3 +11,6 @@ export const POST = withPublic(
   },
   { body: resetBody },
 );
+
+// Any other method: a JSON 405 with Allow.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -4,6 +4,7 @@ import { isCoin } from "@/lib/markets";
 import { closedQuery } from "@/lib/api/transaction-schemas";
 import { listClosedOrders } from "@/lib/trading/list-transactions";
 import { closedOrdersCsv, csvResponse } from "@/lib/trading/closed-orders-csv";
+import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // GET /api/transactions/closed – filled orders, newest first (?status=all adds cancelled and rejected;
 // ?format=csv downloads them as CSV, optionally only those of ?coin=)
@@ -18,3 +19,6 @@ export const GET = withUser(
   },
   { query: closedQuery },
 );
+
+// Any other method: a JSON 405 with Allow.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -2,6 +2,7 @@ import { withUser } from "@/lib/api/handler";
 import { AppError } from "@/lib/api/errors";
 import { isCoin } from "@/lib/markets";
 import { getCoinBalance } from "@/lib/trading/get-wallet";
+import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // GET /api/wallet/{coin} – free and locked balance of one coin
 export const GET = withUser(async ({ user, params }) => {
@@ -9,3 +10,6 @@ export const GET = withUser(async ({ user, params }) => {
   if (!isCoin(coin)) throw new AppError("NOT_FOUND", `${params.coin} is not a coin traded here.`);
   return getCoinBalance({ userId: user.id, coin });
 });
+
+// Any other method: a JSON 405 with Allow.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

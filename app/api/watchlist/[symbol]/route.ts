@@ -4,6 +4,7 @@ import { AppError } from "@/lib/api/errors";
 import { findPair } from "@/lib/markets";
 import { addToWatchlist } from "@/lib/watchlist/add-to-watchlist";
 import { removeFromWatchlist } from "@/lib/watchlist/remove-from-watchlist";
+import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // POST /api/watchlist/{symbol} – watch a pair
 export const POST = withUser(
@@ -19,3 +20,6 @@ export const POST = withUser(
 export const DELETE = withUser(async ({ user, params }) => removeFromWatchlist({ userId: user.id, symbol: params.symbol ?? "" }), {
   body: z.unknown(),
 });
+
+// Any other method: a JSON 405 with Allow.
+export const { GET, HEAD, PUT, PATCH, OPTIONS } = otherMethods("POST", "DELETE");

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/api/errors";
 import { closedQuery } from "@/lib/api/transaction-schemas";
 import { isCoin } from "@/lib/markets";
 import { listClosedOrders } from "@/lib/trading/list-transactions";
+import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // GET /api/transactions/closed/{coin} – closed orders where the coin is base or quote
 export const GET = withUser(
@@ -13,3 +14,6 @@ export const GET = withUser(
   },
   { query: closedQuery },
 );
+
+// Any other method: a JSON 405 with Allow.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
