@@ -19,7 +19,7 @@ export function answerMalformedApiPath(req: IncomingMessage, res: ServerResponse
   const path = url.split("?", 1)[0] ?? url;
   if (!(path === "/api" || path.startsWith("/api/")) || decodes(path)) return false;
   const error = new AppError("MALFORMED_URL", "The request path is not valid percent-encoding (a % must start %XX of UTF-8).");
-  res.writeHead(error.status, { "content-type": "application/json" });
+  res.writeHead(error.status, { "content-type": "application/json", "x-content-type-options": "nosniff" });
   res.end(JSON.stringify(error.toJSON()));
   return true;
 }
