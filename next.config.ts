@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { env } from "./lib/env"; // validates the environment at build and at start
+import { securityHeaders } from "./lib/security-headers";
 
 const config: NextConfig = {
   // A separate build folder lets a second checkout-local build (tests, benchmarks) run beside another.
@@ -16,6 +17,8 @@ const config: NextConfig = {
     "ws",
   ],
   poweredByHeader: false,
+  // CSP, no framing, nosniff, referrer policy (and HSTS for an https APP_URL) on every page and API answer.
+  headers: async () => [{ source: "/:path*", headers: securityHeaders(env) }],
   reactStrictMode: true,
   // `npm run check` type-checks the whole project (tsc --noEmit); the build need not do it again.
   typescript: { ignoreBuildErrors: true },

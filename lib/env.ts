@@ -21,6 +21,7 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   PORT: int(3000),
   APP_URL: z.url().default("http://localhost:3000"),
+  NEXT_PUBLIC_WS_URL: z.string().regex(/^wss?:\/\/[^/]/, "must be a ws:// or wss:// URL").optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ACCESS_TOKEN_TTL_S: int(15 * 60),
   REFRESH_TOKEN_TTL_S: int(30 * 24 * 3600),

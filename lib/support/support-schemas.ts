@@ -2,10 +2,9 @@
 // Plain text only: markup in a question or ticket is refused with a clear message rather than silently
 // stripped, so what the operator reads is exactly what the user wrote.
 import { z } from "zod";
+import { MESSAGE_MAX, QUESTION_MAX, SUBJECT_MAX } from "./support-limits";
 
-export const QUESTION_MAX = 500;
-export const SUBJECT_MAX = 150;
-export const MESSAGE_MAX = 5000;
+export { MESSAGE_MAX, QUESTION_MAX, SUBJECT_MAX };
 
 // A tag-like sequence ("<b>", "</p>", "<img src=x>", "<!--"), not a lone "<" as in "stop < price".
 const HTML_TAG = /<\s*\/?\s*[a-z!][^>]*>/i;
