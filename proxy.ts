@@ -15,7 +15,5 @@ export const config = {
     "/profile/:path*",
     "/news/:path*",
     "/predict/:path*",
-    "/support/:path*",
-    "/learn/:path*",
   ],
 };

@@ -1,8 +1,8 @@
 // /learn/{slug} – one article with its table of contents, rendered on the server from Markdown already
-// sanitised by lib/learn; a button marks it read.
+// sanitised by lib/learn; readable signed out. Signed in, a button marks it read.
 import Link from "next/link";
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { findArticle, loadArticles } from "@/lib/learn/load-articles";
 import { getLearnProgress } from "@/lib/learn/get-learn-progress";
@@ -23,9 +23,8 @@ export default async function ArticlePage({ params }: Props) {
   const article = findArticle(slug);
   if (!article) notFound();
   const user = await currentUser();
-  if (!user) redirect(`/login?callbackUrl=/learn/${article.slug}`);
-  const progress = await getLearnProgress({ userId: user.id });
-  const completed = progress.articles.find((a) => a.slug === article.slug)?.completed ?? false;
+  const progress = user ? await getLearnProgress({ userId: user.id }) : null;
+  const completed = progress?.articles.find((a) => a.slug === article.slug)?.completed ?? false;
   const all = loadArticles();
   const at = all.findIndex((a) => a.slug === article.slug);
   const prev = all[at - 1];
@@ -51,7 +50,16 @@ export default async function ArticlePage({ params }: Props) {
         {/* Rendered from our own Markdown and passed through sanitize-html's allow-list in lib/learn. */}
         <div className={styles.prose} dangerouslySetInnerHTML={{ __html: article.html }} />
         <div className={styles.footer}>
-          <CompleteButton slug={article.slug} completed={completed} />
+          {user ? (
+            <CompleteButton slug={article.slug} completed={completed} />
+          ) : (
+            <p data-testid="article-sign-in">
+              <Link href={`/login?callbackUrl=${encodeURIComponent(`/learn/${article.slug}`)}`} className={styles.button}>
+                Sign in to mark as read
+              </Link>{" "}
+              and keep track of your progress.
+            </p>
+          )}
           <nav aria-label="More articles" className={styles.pager}>
             {prev && <Link href={`/learn/${prev.slug}`}>← {prev.title}</Link>}
             {next && <Link href={`/learn/${next.slug}`}>{next.title} →</Link>}

@@ -2,9 +2,10 @@
 // The Support page's live part: a chat-like exchange with the assistant (POST /api/support/ask) and the
 // ticket form (POST /api/support/tickets). When the assistant is not confident it offers the form,
 // pre-filled with the question.
+import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
 import { apiFetch, ApiError } from "@/components/data/api-fetch";
-import { MESSAGE_MAX, QUESTION_MAX, SUBJECT_MAX } from "@/lib/support/support-schemas";
+import { MESSAGE_MAX, QUESTION_MAX, SUBJECT_MAX } from "@/lib/support/support-limits";
 import styles from "./support.module.css";
 
 interface Source {
@@ -22,8 +23,8 @@ interface AskAnswer {
 
 type Turn = { role: "user"; text: string } | { role: "assistant"; reply: AskAnswer; question: string } | { role: "error"; text: string };
 
-/** Assistant conversation plus ticket form. */
-export function SupportDesk() {
+/** Assistant conversation plus ticket form (signed out: a sign-in link instead of the form). */
+export function SupportDesk({ signedIn }: { signedIn: boolean }) {
   const [turns, setTurns] = useState<Turn[]>([]);
   const [question, setQuestion] = useState("");
   const [asking, setAsking] = useState(false);
@@ -65,7 +66,7 @@ export function SupportDesk() {
             <li key={i} className={t.role === "user" ? styles.user : t.role === "error" ? styles.failure : styles.bot}>
               {t.role === "user" && <p>{t.text}</p>}
               {t.role === "error" && <p role="alert">{t.text}</p>}
-              {t.role === "assistant" && <AssistantReply reply={t.reply} onTicket={() => offerTicket(t.question)} />}
+              {t.role === "assistant" && <AssistantReply reply={t.reply} onTicket={signedIn ? () => offerTicket(t.question) : undefined} />}
             </li>
           ))}
           {asking && <li className={styles.bot}>Looking it up…</li>}
@@ -89,12 +90,22 @@ export function SupportDesk() {
           </button>
         </form>
       </section>
-      <TicketForm formRef={ticketRef} subject={ticketSubject} setSubject={setTicketSubject} message={ticketMessage} setMessage={setTicketMessage} />
+      {signedIn ? (
+        <TicketForm formRef={ticketRef} subject={ticketSubject} setSubject={setTicketSubject} message={ticketMessage} setMessage={setTicketMessage} />
+      ) : (
+        <section aria-labelledby="ticket-title" className={styles.ticket} data-testid="ticket-sign-in">
+          <h2 id="ticket-title">Contact support</h2>
+          <p>
+            <Link href="/login?callbackUrl=/support">Sign in</Link> or <Link href="/register">create an account</Link> to send the support
+            team a ticket; we answer by email.
+          </p>
+        </section>
+      )}
     </div>
   );
 }
 
-function AssistantReply({ reply, onTicket }: { reply: AskAnswer; onTicket: () => void }) {
+function AssistantReply({ reply, onTicket }: { reply: AskAnswer; onTicket: (() => void) | undefined }) {
   return (
     <div data-testid="assistant-reply" data-confident={reply.confident}>
       {reply.answer.split("\n\n").map((p, i) =>
@@ -128,11 +139,16 @@ function AssistantReply({ reply, onTicket }: { reply: AskAnswer; onTicket: () =>
           ))}
         </p>
       )}
-      {reply.offer_ticket && (
-        <button type="button" className={styles.linkButton} onClick={onTicket}>
-          Send this question to support as a ticket
-        </button>
-      )}
+      {reply.offer_ticket &&
+        (onTicket ? (
+          <button type="button" className={styles.linkButton} onClick={onTicket}>
+            Send this question to support as a ticket
+          </button>
+        ) : (
+          <Link href="/login?callbackUrl=/support" className={styles.linkButton}>
+            Sign in to send this question to support as a ticket
+          </Link>
+        ))}
     </div>
   );
 }

@@ -1,0 +1,24 @@
+// The chrome of every page a signed-in user sees: navigation, the price banner, the fill notifier.
+import type { ReactNode } from "react";
+import type { PageUser } from "@/lib/auth/current-user";
+import { listMarkets } from "@/lib/market/list-markets";
+import { AppNav } from "./app-nav";
+import { PriceBanner } from "./price-banner";
+import { FillNotifier } from "./fill-notifier";
+
+/** Navigation, price banner and fill notifier around `children`. */
+export async function SignedInShell({ user, children }: { user: PageUser; children: ReactNode }) {
+  const { markets } = await listMarkets();
+  const source = markets.find((m) => m.source)?.source ?? null;
+  const stale = markets.every((m) => m.stale);
+  return (
+    <>
+      <AppNav userName={user.name} />
+      <PriceBanner initialSource={source} initialStale={stale} />
+      <main id="main" className="page">
+        {children}
+      </main>
+      <FillNotifier />
+    </>
+  );
+}
