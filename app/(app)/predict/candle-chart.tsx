@@ -40,7 +40,8 @@ export function CandleChart({ candles, forecasts, summary }: { candles: Candle[]
   return (
     <figure className={styles.chart}>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc" preserveAspectRatio="none">
-        <title id="chart-title">Daily candles {firstDay} to {lastDay}</title>
+        {/* One string: React's server renderer drops a <title> of several text children, and hydration fails (#418). */}
+        <title id="chart-title">{`Daily candles ${firstDay} to ${lastDay}`}</title>
         <desc id="chart-desc">{summary}</desc>
         {ticks.map((t) => (
           <g key={t}>
