@@ -2,6 +2,8 @@
 // Content-Security-Policy (no violation reported, the chart draws, live prices arrive over /ws), no page
 // can be framed by another origin, /predict hydrates without a React error, and Learn, the FAQ and the
 // support assistant are readable signed out.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import type { ConsoleMessage, Page } from "@playwright/test";
 import { expect, newEmail, registerByApi, signIn, test } from "./fixtures";
 
@@ -79,21 +81,31 @@ test("/predict hydrates without a React error", async ({ page }) => {
 });
 
 test("no page can be framed by another origin", async ({ page, baseURL }) => {
-  // A page on another origin that frames ours (the sign-in page, and a signed-in one).
-  await page.route("http://framer.invalid/", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><iframe id="a" src="${baseURL}/login"></iframe><iframe id="b" src="${baseURL}/profile"></iframe>`,
-    }),
-  );
-  await page.goto("http://framer.invalid/");
-  for (const id of ["a", "b"]) {
-    const frame = page.frameLocator(`#${id}`);
-    // Refused: the frame shows the browser's error page, not our sign-in form or header.
-    await expect(page.locator(`#${id}`)).toBeAttached();
-    await page.waitForTimeout(1500);
-    await expect(frame.getByText("CompraVenta")).toHaveCount(0);
-    await expect(frame.getByLabel("Password")).toHaveCount(0);
+  // A real server on another loopback port (another origin; a real local address, so Chromium's local-network
+  // checks allow the frames) whose page frames ours: the sign-in page, a signed-in page, and as a control a
+  // page without our headers, which must frame fine.
+  const framer = http.createServer((req, res) => {
+    res.writeHead(200, { "content-type": "text/html" });
+    if (req.url === "/control") return res.end("<p>framed fine</p>");
+    res.end(`<!doctype html><iframe id="control" src="/control"></iframe><iframe id="login" src="${baseURL}/login"></iframe><iframe id="profile" src="${baseURL}/profile"></iframe>`);
+  });
+  await new Promise<void>((resolve) => framer.listen(0, "127.0.0.1", resolve));
+  const refusals: string[] = [];
+  page.on("console", (m) => {
+    if (/frame-ancestors/.test(m.text())) refusals.push(m.text());
+  });
+  try {
+    await page.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`); // waits for every frame's load
+    await expect(page.frameLocator("#control").getByText("framed fine")).toBeVisible();
+    for (const id of ["login", "profile"]) {
+      const frame = page.frameLocator(`#${id}`);
+      await expect(frame.locator("body")).toBeAttached();
+      await expect(frame.getByText("CompraVenta")).toHaveCount(0);
+      await expect(frame.getByLabel("Password")).toHaveCount(0);
+    }
+    expect(refusals).toHaveLength(2);
+  } finally {
+    framer.close();
   }
 });
 
