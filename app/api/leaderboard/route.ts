@@ -3,4 +3,4 @@ import { leaderboardQuery } from "@/lib/api/leaderboard-schemas";
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
 
 // GET /api/leaderboard – users ranked by portfolio value (display names only) and the caller's own rank
-export const GET = withUser(async ({ user, query }) => getLeaderboard({ userId: user.id, limit: query.limit }), { query: leaderboardQuery });
+export const GET = withUser(async ({ user, query }) => getLeaderboard({ userId: user.id, limit: query.limit, offset: query.offset }), { query: leaderboardQuery });
