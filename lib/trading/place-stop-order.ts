@@ -4,10 +4,11 @@ import { atomic } from "@/lib/atomic";
 import { newId } from "@/lib/ids";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { balanceSteps } from "./balance-steps";
+import { assertNotional } from "./amount-bounds";
 import { assertLotStep } from "./check-amount";
 import { announceOpenOrder } from "./announce-order";
 import { insertOrderStep } from "./order-steps";
-import { lockFor } from "./quote-costs";
+import { lockFor, tradeAmounts } from "./quote-costs";
 import { resolvePair } from "./resolve-pair";
 import { classifyStop, type Side } from "./stop-order";
 import { lockChange } from "./trade-changes";
@@ -24,6 +25,7 @@ export interface StopOrderInput {
 export async function placeStopOrder(input: StopOrderInput) {
   const pair = resolvePair(input.base, input.quote);
   assertLotStep(pair, input.amount);
+  assertNotional(pair, tradeAmounts(input.side, input.amount, input.stop).quote);
   const current = await getFreshPrice(pair.symbol);
   const type = classifyStop(input.side, input.stop, current.price);
   const lockCoin = input.side === "BUY" ? pair.quote : pair.base;
