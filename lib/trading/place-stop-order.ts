@@ -7,6 +7,7 @@ import { balanceSteps } from "./balance-steps";
 import { assertNotional } from "./amount-bounds";
 import { assertLotStep } from "./check-amount";
 import { announceOpenOrder } from "./announce-order";
+import { openOrderCapSteps } from "./open-order-cap";
 import { insertOrderStep } from "./order-steps";
 import { lockFor, tradeAmounts } from "./quote-costs";
 import { resolvePair } from "./resolve-pair";
@@ -33,6 +34,7 @@ export async function placeStopOrder(input: StopOrderInput) {
   const id = newId();
   const now = Date.now();
   await atomic([
+    ...openOrderCapSteps(input.userId, pair.symbol),
     ...balanceSteps(input.userId, id, [lockChange(lockCoin, lockAmount)], now),
     insertOrderStep({
       id, userId: input.userId, pair, side: input.side, type, status: "OPEN", amount: input.amount,
