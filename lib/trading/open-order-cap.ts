@@ -1,9 +1,11 @@
 // The cap on open orders (Binance's MAX_NUM_ORDERS per symbol, 200 there): MAX_OPEN_ORDERS_PER_SYMBOL per
 // pair and MAX_OPEN_ORDERS per account. Any use case that opens an order puts these steps first in its
 // atomic unit; a full cap rolls the unit back with 422 TOO_MANY_OPEN_ORDERS before anything is locked.
-// Exact under concurrency on both databases: each step is an UPDATE of the user's own row (changing nothing),
-// so on PostgreSQL concurrent placements of one user queue on that row lock and each counts the orders
-// the previous ones committed; SQLite runs the unit under BEGIN IMMEDIATE anyway.
+// Exact under concurrency on both databases: the first step locks the user's own row (an UPDATE changing
+// nothing), so on PostgreSQL concurrent placements of one user queue there; the counts run in the next
+// statements, whose fresh READ COMMITTED snapshots see the orders the previous placements committed (a
+// count inside the locking statement would keep its stale snapshot). SQLite runs the unit under BEGIN
+// IMMEDIATE anyway.
 import type { Step } from "@/lib/atomic";
 import { AppError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
@@ -11,7 +13,9 @@ import { env } from "@/lib/env";
 export function openOrderCapSteps(userId: string, symbol: string): Step[] {
   const perSymbol = env.MAX_OPEN_ORDERS_PER_SYMBOL;
   const total = env.MAX_OPEN_ORDERS;
+  const gone = () => new AppError("UNAUTHENTICATED", "The account no longer exists.");
   return [
+    { sql: `UPDATE "User" SET "age" = "age" WHERE "id" = ?`, params: [userId], expect: { rows: 1, error: gone } },
     {
       sql: `UPDATE "User" SET "age" = "age" WHERE "id" = ? AND (SELECT COUNT(*) FROM "Order" WHERE "userId" = ? AND "status" = 'OPEN' AND "symbol" = ?) < ?`,
       params: [userId, userId, symbol, perSymbol],
