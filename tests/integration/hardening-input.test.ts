@@ -264,5 +264,9 @@ describe("every list pages with ?limit= and ?offset=", () => {
     expect(news.status).toBe(200);
     expect(news.body.paging).toMatchObject({ limit: 5, offset: 5 });
     expect((await api("GET", "/api/news?offset=-1")).status).toBe(400);
+    const history = await api<{ history: unknown[]; paging: { limit: number; next_before: number | null } }>("GET", "/api/portfolio/history?limit=3", { token: u.token });
+    expect(history.status).toBe(200);
+    expect(history.body.paging).toMatchObject({ limit: 3 });
+    expect((await api("GET", "/api/portfolio/history?before=soon", { token: u.token })).status).toBe(400);
   });
 });
