@@ -4,6 +4,11 @@ export const DECIMALS = 8;
 export const SCALE = 10n ** BigInt(DECIMALS);
 /** Upper bound of any amount or price accepted from a client (api.md: at most 1,000,000,000). */
 export const MAX_INPUT = 1_000_000_000n * SCALE;
+/**
+ * Longest decimal text accepted from a client, checked before any parsing: every amount the API takes
+ * (at most 1e9 with 8 decimals, or an exponent form) fits; "0.<65,000 zeros>1" does not reach a regex.
+ */
+export const MAX_NUMERIC_TEXT = 40;
 
 const PLAIN = /^(\d+)(?:\.(\d+))?$/;
 const EXPONENT = /^(\d+)(?:\.(\d*))?e([+-]?\d+)$/i;
@@ -22,6 +27,19 @@ function toPlainDecimal(text: string): string | undefined {
   if (point <= 0) return `0.${"0".repeat(-point)}${digits}`;
   if (point >= digits.length) return digits + "0".repeat(point - digits.length);
   return `${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+// Plain loops, not /0+$/: a regex anchored at the end retries from every zero (quadratic on a long run).
+function withoutTrailingZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+  return digits.slice(0, end);
+}
+
+function withoutLeadingZeros(digits: string): string {
+  let start = 0;
+  while (start < digits.length && digits.charCodeAt(start) === 48) start++;
+  return digits.slice(start);
 }
 
 /** Parses trusted decimal text (configuration, constants) into units; throws on anything else. */
@@ -45,6 +63,7 @@ export function parseUnits(value: unknown): ParseResult {
     if (value < 0) return { ok: false, reason: "must be greater than 0" };
     text = String(value);
   } else if (typeof value === "string") {
+    if (value.length > MAX_NUMERIC_TEXT) return { ok: false, reason: `must be at most ${MAX_NUMERIC_TEXT} characters` };
     if (value.trim().startsWith("-")) return { ok: false, reason: "must be greater than 0" };
     text = value;
   } else {
@@ -53,9 +72,9 @@ export function parseUnits(value: unknown): ParseResult {
   const plain = toPlainDecimal(text);
   if (plain === undefined) return { ok: false, reason: "must be a decimal number such as 0.5" };
   const [, int = "0", rawFrac = ""] = PLAIN.exec(plain) ?? [];
-  const frac = rawFrac.replace(/0+$/, "");
+  const frac = withoutTrailingZeros(rawFrac);
   if (frac.length > DECIMALS) return { ok: false, reason: `must have at most ${DECIMALS} decimals` };
-  if (int.replace(/^0+/, "").length > 12) return { ok: false, reason: "is too large" };
+  if (withoutLeadingZeros(int).length > 12) return { ok: false, reason: "is too large" };
   return { ok: true, value: BigInt(int) * SCALE + BigInt(frac.padEnd(DECIMALS, "0") || "0") };
 }
 
@@ -73,7 +92,7 @@ export function formatUnits(units: bigint): string {
   const negative = units < 0n;
   const abs = negative ? -units : units;
   const int = abs / SCALE;
-  const frac = (abs % SCALE).toString().padStart(DECIMALS, "0").replace(/0+$/, "");
+  const frac = withoutTrailingZeros((abs % SCALE).toString().padStart(DECIMALS, "0"));
   return `${negative ? "-" : ""}${int}${frac ? `.${frac}` : ""}`;
 }
 

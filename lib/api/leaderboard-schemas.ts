@@ -1,7 +1,5 @@
-// Query of GET /api/leaderboard.
+// Query of GET /api/leaderboard: ?limit= (default 50, at most 500) and ?offset=.
 import { z } from "zod";
+import { pageFields } from "./paging";
 
-export const leaderboardQuery = z.object({
-  limit: z.coerce.number({ error: "must be a number" }).int().min(1).max(500).optional(),
-  email: z.string().optional(),
-});
+export const leaderboardQuery = z.object({ ...pageFields(50, 500), email: z.string().optional() });

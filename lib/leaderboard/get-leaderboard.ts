@@ -12,7 +12,7 @@ export interface LeaderboardRow {
   stars: number;
 }
 
-export async function getLeaderboard({ userId, limit = 50 }: { userId: string; limit?: number }) {
+export async function getLeaderboard({ userId, limit = 50, offset = 0 }: { userId: string; limit?: number; offset?: number }) {
   const { ranking, stale } = await rankUsers();
   const rows = ranking.map(
     (r, i): LeaderboardRow & { mine: boolean } => ({
@@ -26,5 +26,12 @@ export async function getLeaderboard({ userId, limit = 50 }: { userId: string; l
   );
   const strip = ({ mine: _mine, ...row }: LeaderboardRow & { mine: boolean }) => ({ ...row, ...(_mine ? { me: true } : {}) });
   const me = rows.find((r) => r.mine);
-  return { leaderboard: rows.slice(0, limit).map(strip), me: me ? strip(me) : null, users: rows.length, prices_stale: stale };
+  const next = offset + limit < rows.length ? offset + limit : null;
+  return {
+    leaderboard: rows.slice(offset, offset + limit).map(strip),
+    me: me ? strip(me) : null,
+    users: rows.length,
+    prices_stale: stale,
+    paging: { limit, offset, next_offset: next },
+  };
 }

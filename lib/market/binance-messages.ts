@@ -1,6 +1,6 @@
 // Parsing of Binance's public stream messages (trade, 24hrMiniTicker) with their real field names.
 import { findPair } from "@/lib/markets";
-import { parseUnits, unitsFromFloat } from "@/lib/money";
+import { MAX_INPUT, parseUnits, unitsFromFloat } from "@/lib/money";
 import type { Ticker, Trade } from "./types";
 
 // Binance sends prices as decimal text with 8 decimals; anything finer falls back to float rounding.
@@ -19,7 +19,8 @@ export function parseTrade(data: Json, receivedAt: number): Trade | undefined {
   if (data.e !== "trade" || typeof data.s !== "string") return undefined;
   const pair = findPair(data.s);
   const price = parsePrice(data.p);
-  if (!pair || price === undefined || price <= 0n) return undefined;
+  // A price past 1e9 (no real pair comes near) is not a trade we can value orders at: int64 columns end at 9.2e10.
+  if (!pair || price === undefined || price <= 0n || price > MAX_INPUT) return undefined;
   if (typeof data.t !== "number" && typeof data.t !== "string") return undefined;
   const time = typeof data.T === "number" ? data.T : typeof data.E === "number" ? data.E : receivedAt;
   return { symbol: pair.symbol, price, qty: Number(data.q) || 0, tradeId: String(data.t), time, receivedAt };

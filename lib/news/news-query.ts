@@ -1,7 +1,8 @@
 // The query of GET /api/news, shared by the route and the News page: ?coin=BTC (or BTC,ETH) filters,
-// ?pair=ETHBTC puts that pair's coins first, ?limit= caps the list (default 20, at most 100).
+// ?pair=ETHBTC puts that pair's coins first, ?limit= caps the list (default 20, at most 100), ?offset= pages.
 import { z } from "zod";
 import { findPair, isCoin, type Coin } from "@/lib/markets";
+import { offsetField } from "@/lib/api/paging";
 
 export const NEWS_LIMIT_DEFAULT = 20;
 export const NEWS_LIMIT_MAX = 100;
@@ -42,6 +43,7 @@ export const newsQuery = z.object({
     .min(1, `must be a whole number from 1 to ${NEWS_LIMIT_MAX}`)
     .max(NEWS_LIMIT_MAX, `must be at most ${NEWS_LIMIT_MAX}`)
     .default(NEWS_LIMIT_DEFAULT),
+  offset: offsetField(),
 });
 
 export type NewsQuery = z.infer<typeof newsQuery>;

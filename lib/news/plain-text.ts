@@ -2,10 +2,15 @@
 // script/style), so what is stored can never carry markup; React escapes it again when it is shown.
 import sanitizeHtml from "sanitize-html";
 
+/** Raw feed HTML read per field: far more than any summary needs; keeps the work per item bounded. */
+export const RAW_HTML_MAX = 100_000;
+
 /** Untrusted HTML as plain text, whitespace collapsed, cut at `maxLength` characters on a word. */
 export function htmlToPlainText(html: string, maxLength: number): string {
-  // Block boundaries become spaces so "<p>a</p><p>b</p>" reads "a b", not "ab".
-  const spaced = html.replace(/<\/?(?:p|br|div|li|h[1-6]|tr|td|blockquote|section)\b[^>]*>/gi, " $&");
+  // Block boundaries become spaces so "<p>a</p><p>b</p>" reads "a b", not "ab". Only the tag's opening is
+  // matched: a pattern running on to its ">" rescans the rest of the text from every "<p" (quadratic
+  // on "<p<p<p…" from a hostile feed).
+  const spaced = html.slice(0, RAW_HTML_MAX).replace(/<\/?(?:p|br|div|li|h[1-6]|tr|td|blockquote|section)\b/gi, " $&");
   const stripped = sanitizeHtml(spaced, {
     allowedTags: [],
     allowedAttributes: {},

@@ -4,6 +4,8 @@ import { prisma } from "@/lib/db";
 import { lastUsdtPrices } from "@/lib/market/last-prices";
 import { valueHoldings, type Holding } from "@/lib/trading/value-holdings";
 
+const INT64_MAX = 2n ** 63n - 1n;
+
 export interface RecordSnapshotsOptions {
   /** only these users (after a fill); all users when omitted (the hourly run) */
   userIds?: string[];
@@ -25,7 +27,9 @@ export async function recordPortfolioSnapshots({ userIds, at = Date.now() }: Rec
   for (const [userId, holdings] of byUser) {
     // A coin held without any known price would be valued at 0: skip rather than record a fake drop.
     if (holdings.some((h) => h.free + h.locked > 0n && !prices.usdt.has(h.coin))) continue;
-    rows.push({ userId, value: valueHoldings(holdings, prices.usdt).value, at: BigInt(at) });
+    // Values past int64 (possible only with absurd prices) are recorded at the column's end, not dropped.
+    const value = valueHoldings(holdings, prices.usdt).value;
+    rows.push({ userId, value: value > INT64_MAX ? INT64_MAX : value, at: BigInt(at) });
   }
   if (rows.length) await prisma.portfolioSnapshot.createMany({ data: rows });
   return rows.length;

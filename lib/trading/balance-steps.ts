@@ -4,6 +4,9 @@
 import type { Step } from "@/lib/atomic";
 import { AppError } from "@/lib/api/errors";
 import { formatUnits } from "@/lib/money";
+import { MAX_BALANCE } from "./amount-bounds";
+
+const abs = (v: bigint) => (v < 0n ? -v : v);
 
 export type LedgerKind = "TRADE" | "FEE" | "LOCK" | "UNLOCK" | "RESET" | "GRANT";
 
@@ -23,21 +26,35 @@ export const insufficient = (coin: string, need?: bigint) => () =>
     need === undefined ? `Not enough ${coin}.` : `Not enough ${coin}: this needs ${formatUnits(need)} ${coin} free.`,
   );
 
+export const balanceLimit = (coin: string) => () =>
+  new AppError("BALANCE_LIMIT", `A balance may hold at most ${formatUnits(MAX_BALANCE)} ${coin}; this would pass it.`);
+
+// A change that takes from the free balance fails for want of funds; one that adds to the holding fails at
+// the ceiling (moving funds between free and locked never does).
+const defaultOnShort = (coin: string, c: BalanceChange) =>
+  c.free < 0n ? insufficient(coin, -c.free) : c.free + c.locked > 0n ? balanceLimit(coin) : insufficient(coin);
+
 /**
- * One guarded UPDATE per coin (free and locked never go below zero: the WHERE clause refuses, the step's
- * guard rolls the transaction back with `onShort`), then the ledger rows.
+ * One guarded UPDATE per coin, then the ledger rows. The guard keeps free and locked >= 0 and their sum
+ * <= MAX_BALANCE after the change. Its bounds are computed here ("free" >= -d, "free" + "locked" <= MAX - d):
+ * with the sum held under MAX_BALANCE (far below int64's end) no expression can overflow on either database.
+ * A refused guard rolls the transaction back with `onShort`.
  */
 export function balanceSteps(
   userId: string,
   orderId: string | null,
   changes: BalanceChange[],
   now: number,
-  onShort: (coin: string, change: BalanceChange) => () => Error = (coin, c) => insufficient(coin, -c.free),
+  onShort: (coin: string, change: BalanceChange) => () => Error = defaultOnShort,
 ): Step[] {
   const sorted = [...changes].sort((a, b) => a.coin.localeCompare(b.coin));
+  for (const c of sorted) {
+    // Beyond the ceiling either way: refused before any SQL (the bounds below would leave int64).
+    if (abs(c.free) > MAX_BALANCE || abs(c.locked) > MAX_BALANCE || abs(c.free + c.locked) > MAX_BALANCE) throw onShort(c.coin, c)();
+  }
   const updates: Step[] = sorted.map((c) => ({
-    sql: `UPDATE "Balance" SET "free" = "free" + ?, "locked" = "locked" + ? WHERE "userId" = ? AND "coin" = ? AND "free" + ? >= 0 AND "locked" + ? >= 0`,
-    params: [c.free, c.locked, userId, c.coin, c.free, c.locked],
+    sql: `UPDATE "Balance" SET "free" = "free" + ?, "locked" = "locked" + ? WHERE "userId" = ? AND "coin" = ? AND "free" >= ? AND "locked" >= ? AND "free" + "locked" <= ?`,
+    params: [c.free, c.locked, userId, c.coin, -c.free, -c.locked, MAX_BALANCE - c.free - c.locked],
     expect: { rows: 1, error: onShort(c.coin, c) },
   }));
   const ledger: Step[] = sorted.flatMap((c) =>

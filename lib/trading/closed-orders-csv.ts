@@ -3,6 +3,9 @@ import type { toTx } from "./list-transactions";
 
 type Tx = ReturnType<typeof toTx>;
 
+/** Rows in one CSV download when no ?limit= is given: bounded work per request (about 1 MB of CSV). */
+export const CSV_MAX_ROWS = 10_000;
+
 const COLUMNS = ["order_id", "date", "time", "symbol", "side", "order_type", "status", "b_amount", "price", "stop", "q_amount", "fee"] as const;
 
 // Quote fields with commas, quotes or line breaks; neutralise leading = + - @ so a spreadsheet never

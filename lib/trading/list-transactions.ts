@@ -2,6 +2,7 @@
 // newest first. Closed lists show filled orders unless `status=all` asks for cancelled and rejected too.
 import { prisma } from "@/lib/db";
 import { unitsToNumber } from "@/lib/money";
+import { PAGE_LIMIT_DEFAULT, toPage } from "@/lib/api/paging";
 
 type OrderRow = Awaited<ReturnType<typeof findOrders>>[number];
 
@@ -44,24 +45,30 @@ export function toTx(o: OrderRow) {
   };
 }
 
-export async function listOpenOrders({ userId }: { userId: string }) {
-  return { open: (await findOrders({ userId, status: "OPEN", archived: false })).map(toTx) };
-}
-
-export interface ClosedQuery {
+export interface ListQuery {
   userId: string;
-  coin?: string;
-  all?: boolean;
+  /** page size (default 200) and start; the answer's `paging` says where the next page starts */
   limit?: number;
   offset?: number;
 }
 
-export async function listClosedOrders({ userId, coin, all, limit, offset }: ClosedQuery) {
+export async function listOpenOrders({ userId, limit = PAGE_LIMIT_DEFAULT, offset = 0 }: ListQuery) {
+  const { items, paging } = toPage(await findOrders({ userId, status: "OPEN", archived: false }, limit + 1, offset), { limit, offset });
+  return { open: items.map(toTx), paging };
+}
+
+export interface ClosedQuery extends ListQuery {
+  coin?: string;
+  all?: boolean;
+}
+
+export async function listClosedOrders({ userId, coin, all, limit = PAGE_LIMIT_DEFAULT, offset = 0 }: ClosedQuery) {
   const where = {
     userId,
     archived: false,
     status: all ? { in: ["FILLED", "CANCELLED", "REJECTED"] } : "FILLED",
     ...(coin ? { OR: [{ base: coin }, { quote: coin }] } : {}),
   };
-  return { closed: (await findOrders(where, limit, offset)).map(toTx) };
+  const { items, paging } = toPage(await findOrders(where, limit + 1, offset), { limit, offset });
+  return { closed: items.map(toTx), paging };
 }

@@ -5,10 +5,11 @@ import { findPair } from "@/lib/markets";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { balanceSteps } from "./balance-steps";
 import { announceOpenOrder } from "./announce-order";
+import { assertNotional } from "./amount-bounds";
 import { assertLotStep } from "./check-amount";
 import { findOpenStopOrder } from "./find-open-stop-order";
 import { orderNotFound, OrderGone } from "./order-steps";
-import { lockFor } from "./quote-costs";
+import { lockFor, tradeAmounts } from "./quote-costs";
 import { classifyStop } from "./stop-order";
 import { lockChange } from "./trade-changes";
 
@@ -27,6 +28,7 @@ export async function modifyStopOrder(input: ModifyInput) {
     const amount = input.amount ?? order.amount;
     const stop = input.stop ?? order.stopPrice;
     assertLotStep(pair, amount);
+    assertNotional(pair, tradeAmounts(order.side, amount, stop).quote);
     const current = await getFreshPrice(pair.symbol);
     const type = classifyStop(order.side, stop, current.price);
     const lockAmount = lockFor(order.side, amount, stop);

@@ -5,6 +5,7 @@ import { unitsToNumber } from "@/lib/money";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { AppError } from "@/lib/api/errors";
 import { balanceSteps } from "./balance-steps";
+import { assertNotional } from "./amount-bounds";
 import { assertLotStep } from "./check-amount";
 import { insertOrderStep } from "./order-steps";
 import { tradeAmounts } from "./quote-costs";
@@ -25,6 +26,7 @@ export async function placeMarketOrder(input: MarketOrderInput) {
   assertLotStep(pair, input.amount);
   const price = await getFreshPrice(pair.symbol);
   const t = tradeAmounts(input.side, input.amount, price.price);
+  assertNotional(pair, t.quote);
   if (t.net <= 0n) throw new AppError("VALIDATION_FAILED", "b_amount: too small to trade at this price.", { b_amount: "too small" });
   const id = newId();
   const now = Date.now();

@@ -4,10 +4,12 @@ import { atomic } from "@/lib/atomic";
 import { newId } from "@/lib/ids";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { balanceSteps } from "./balance-steps";
+import { assertNotional } from "./amount-bounds";
 import { assertLotStep } from "./check-amount";
 import { announceOpenOrder } from "./announce-order";
+import { openOrderCapSteps } from "./open-order-cap";
 import { insertOrderStep } from "./order-steps";
-import { lockFor } from "./quote-costs";
+import { lockFor, tradeAmounts } from "./quote-costs";
 import { resolvePair } from "./resolve-pair";
 import { classifyStop, type Side } from "./stop-order";
 import { lockChange } from "./trade-changes";
@@ -24,6 +26,7 @@ export interface StopOrderInput {
 export async function placeStopOrder(input: StopOrderInput) {
   const pair = resolvePair(input.base, input.quote);
   assertLotStep(pair, input.amount);
+  assertNotional(pair, tradeAmounts(input.side, input.amount, input.stop).quote);
   const current = await getFreshPrice(pair.symbol);
   const type = classifyStop(input.side, input.stop, current.price);
   const lockCoin = input.side === "BUY" ? pair.quote : pair.base;
@@ -31,6 +34,7 @@ export async function placeStopOrder(input: StopOrderInput) {
   const id = newId();
   const now = Date.now();
   await atomic([
+    ...openOrderCapSteps(input.userId, pair.symbol),
     ...balanceSteps(input.userId, id, [lockChange(lockCoin, lockAmount)], now),
     insertOrderStep({
       id, userId: input.userId, pair, side: input.side, type, status: "OPEN", amount: input.amount,

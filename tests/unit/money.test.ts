@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUnits, mulUnits, parsePositiveInput, parseUnits, unitsToNumber } from "@/lib/money";
+import { formatUnits, MAX_NUMERIC_TEXT, mulUnits, parsePositiveInput, parseUnits, unitsToNumber } from "@/lib/money";
 
 const ok = (v: unknown) => {
   const r = parsePositiveInput(v);
@@ -24,6 +24,15 @@ describe("parsing client amounts", () => {
   });
   it("accepts zero only where the caller allows it", () => {
     expect(parseUnits(0)).toEqual({ ok: true, value: 0n });
+  });
+  it(`refuses decimal text over ${MAX_NUMERIC_TEXT} characters before parsing it, and stays linear on 64 KB`, () => {
+    const hostile = [`0.${"0".repeat(65_000)}1`, `1${"0".repeat(65_000)}`, `${"0".repeat(65_000)}1`, `1.${"0".repeat(65_000)}e5`, ` ${"1".repeat(65_000)}x`];
+    const t0 = performance.now();
+    for (const v of hostile) expect(parsePositiveInput(v)).toEqual({ ok: false, reason: `must be at most ${MAX_NUMERIC_TEXT} characters` });
+    expect(performance.now() - t0).toBeLessThan(50);
+    expect(parsePositiveInput(`0.${"0".repeat(MAX_NUMERIC_TEXT - 3)}1`)).toMatchObject({ ok: false, reason: "must have at most 8 decimals" });
+    expect(ok(`0.00000001${"0".repeat(MAX_NUMERIC_TEXT - 10)}`)).toBe(1n);
+    expect(ok(`${"0".repeat(MAX_NUMERIC_TEXT - 1)}7`)).toBe(700_000_000n);
   });
 });
 

@@ -4,7 +4,7 @@ import { getPortfolioHistory } from "@/lib/portfolio/get-portfolio-history";
 import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // GET /api/portfolio/history – the user's portfolio value over time ({history:[{at,value}]}, oldest first)
-export const GET = withUser(async ({ user, query }) => getPortfolioHistory({ userId: user.id, since: query.since, limit: query.limit }), {
+export const GET = withUser(async ({ user, query }) => getPortfolioHistory({ userId: user.id, since: query.since, before: query.before, limit: query.limit }), {
   query: historyQuery,
 });
 

@@ -3,18 +3,19 @@ import { AppError } from "@/lib/api/errors";
 import { isCoin } from "@/lib/markets";
 import { closedQuery } from "@/lib/api/transaction-schemas";
 import { listClosedOrders } from "@/lib/trading/list-transactions";
-import { closedOrdersCsv, csvResponse } from "@/lib/trading/closed-orders-csv";
+import { CSV_MAX_ROWS, closedOrdersCsv, csvResponse } from "@/lib/trading/closed-orders-csv";
 import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // GET /api/transactions/closed – filled orders, newest first (?status=all adds cancelled and rejected;
-// ?format=csv downloads them as CSV, optionally only those of ?coin=)
+// ?format=csv downloads them as CSV, optionally only those of ?coin=; ?limit=&offset= page, the CSV's
+// default page is its maximum)
 export const GET = withUser(
   async ({ user, query, req }) => {
     const params = new URL(req.url).searchParams;
     if (params.get("format") !== "csv") return listClosedOrders({ userId: user.id, ...query });
     const coin = params.get("coin")?.toUpperCase() || undefined;
     if (coin && !isCoin(coin)) throw new AppError("NOT_FOUND", `${coin} is not a coin traded here.`);
-    const { closed } = await listClosedOrders({ userId: user.id, ...query, coin });
+    const { closed } = await listClosedOrders({ userId: user.id, ...query, limit: query.limit ?? CSV_MAX_ROWS, coin });
     return csvResponse(closedOrdersCsv(closed), `compraventa-closed-orders${coin ? `-${coin}` : ""}.csv`);
   },
   { query: closedQuery },

@@ -1,0 +1,37 @@
+// The cap on open orders (Binance's MAX_NUM_ORDERS per symbol, 200 there): MAX_OPEN_ORDERS_PER_SYMBOL per
+// pair and MAX_OPEN_ORDERS per account. Any use case that opens an order puts these steps first in its
+// atomic unit; a full cap rolls the unit back with 422 TOO_MANY_OPEN_ORDERS before anything is locked.
+// Exact under concurrency on both databases: the first step locks the user's own row (an UPDATE changing
+// nothing), so on PostgreSQL concurrent placements of one user queue there; the counts run in the next
+// statements, whose fresh READ COMMITTED snapshots see the orders the previous placements committed (a
+// count inside the locking statement would keep its stale snapshot). SQLite runs the unit under BEGIN
+// IMMEDIATE anyway.
+import type { Step } from "@/lib/atomic";
+import { AppError } from "@/lib/api/errors";
+import { env } from "@/lib/env";
+
+export function openOrderCapSteps(userId: string, symbol: string): Step[] {
+  const perSymbol = env.MAX_OPEN_ORDERS_PER_SYMBOL;
+  const total = env.MAX_OPEN_ORDERS;
+  const gone = () => new AppError("UNAUTHENTICATED", "The account no longer exists.");
+  return [
+    { sql: `UPDATE "User" SET "age" = "age" WHERE "id" = ?`, params: [userId], expect: { rows: 1, error: gone } },
+    {
+      sql: `UPDATE "User" SET "age" = "age" WHERE "id" = ? AND (SELECT COUNT(*) FROM "Order" WHERE "userId" = ? AND "status" = 'OPEN' AND "symbol" = ?) < ?`,
+      params: [userId, userId, symbol, perSymbol],
+      expect: {
+        rows: 1,
+        error: () =>
+          new AppError("TOO_MANY_OPEN_ORDERS", `You already have ${perSymbol} open orders on ${symbol}, the most allowed: cancel one first.`),
+      },
+    },
+    {
+      sql: `UPDATE "User" SET "age" = "age" WHERE "id" = ? AND (SELECT COUNT(*) FROM "Order" WHERE "userId" = ? AND "status" = 'OPEN') < ?`,
+      params: [userId, userId, total],
+      expect: {
+        rows: 1,
+        error: () => new AppError("TOO_MANY_OPEN_ORDERS", `You already have ${total} open orders, the most allowed per account: cancel one first.`),
+      },
+    },
+  ];
+}
