@@ -25,6 +25,7 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ACCESS_TOKEN_TTL_S: int(15 * 60),
   REFRESH_TOKEN_TTL_S: int(30 * 24 * 3600),
+  CORS_ORIGINS: z.string().default(""),
 
   MARKET_SOURCE: z.enum(["auto", "binance", "simulated"]).default("auto"),
   BINANCE_WS_URL: z.string().regex(/^wss?:\/\//, "must be a ws:// or wss:// URL").default("wss://stream.binance.com:9443"),
