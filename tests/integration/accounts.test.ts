@@ -73,13 +73,17 @@ describe("tokens", () => {
     expect(r.body).toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
-  it("rotates refresh tokens and revokes the family when a used one comes back", async () => {
+  it("keeps a refresh token working at /api/reauth and rotates it at /api/token/refresh", async () => {
     const u = await newUser(api);
-    const first = await api<{ access_token: string; refresh_token: string }>("GET", "/api/reauth", { token: u.refresh });
+    const plain = await api<{ access_token: string }>("GET", "/api/reauth", { token: u.refresh });
+    expect(plain.status).toBe(200);
+    expect(Object.keys(plain.body)).toEqual(["access_token"]);
+    expect((await api("GET", "/api/wallet", { token: plain.body.access_token })).status).toBe(200);
+    const first = await api<{ access_token: string; refresh_token: string }>("POST", "/api/token/refresh", { body: { refresh_token: u.refresh } });
     expect(first.status).toBe(200);
     expect(first.body.refresh_token).not.toBe(u.refresh);
     expect((await api("GET", "/api/wallet", { token: first.body.access_token })).status).toBe(200);
-    // The old refresh token again: a reuse. The whole family dies, the new tokens too.
+    // The rotated refresh token again: a reuse. The whole family dies, the new tokens too.
     expect((await api("GET", "/api/reauth", { token: u.refresh })).status).toBe(401);
     expect((await api("GET", "/api/wallet", { token: first.body.access_token })).status).toBe(401);
     expect((await api("GET", "/api/reauth", { token: first.body.refresh_token })).status).toBe(401);
