@@ -47,6 +47,8 @@ const schema = z.object({
     .string()
     .default("")
     .refine((v) => v.split(",").map((e) => e.trim()).filter(Boolean).every(proxyEntry), "must be *, or IPs/CIDRs separated by commas"),
+  RATE_LIMIT_SIGNUP_CODE: int(3),
+  RATE_LIMIT_SIGNUP_CODE_IP: int(20),
 
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.url().optional(),

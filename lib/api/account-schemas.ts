@@ -27,3 +27,5 @@ export const resetRequestBody = z.object({ email });
 export const resetBody = z.object({ token: z.string({ error: "is required" }).min(10, "is not a reset token").max(200), new_password: password });
 
 export const tokenRefreshBody = z.object({ refresh_token: z.string({ error: "is required" }).min(1, "is required").max(2000) });
+
+export const signupCodeBody = z.object({ email });
