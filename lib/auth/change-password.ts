@@ -9,7 +9,8 @@ import { announceRevoked, revokeFamiliesQuery } from "./revoke-families";
 export async function changePassword({ user, password, newPassword }: { user: AuthUser; password: string; newPassword: string }) {
   const row = await prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   if (!row || !(await verifyPassword(row.passwordHash, password))) {
-    throw new AppError("INVALID_CREDENTIALS", "The current password is incorrect.");
+    // 403 as the original: its frontend reads a 401 as an expired session and refreshes instead.
+    throw new AppError("WRONG_PASSWORD", "The current password is incorrect.");
   }
   const passwordHash = await hashPassword(newPassword);
   const now = new Date();

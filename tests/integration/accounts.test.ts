@@ -138,7 +138,7 @@ describe("passwords", () => {
     const u = await newUser(api);
     const other = await api<{ access_token: string }>("POST", "/api/login", { body: { email: u.email, password: u.password } });
     const bad = await api("POST", "/api/password/change", { token: u.token, body: { password: "wrong-one", new_password: "brand new pass" } });
-    expect(bad.status).toBe(401);
+    expect(bad.status).toBe(403);
     const ok = await api("POST", "/api/password/change", { token: u.token, body: { password: u.password, new_password: "brand new pass" } });
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ message: "Password changed successfully." });
