@@ -17,7 +17,10 @@ export interface MarketRow {
 }
 
 export interface Wallet {
+  /** the total value, as the original named it */
   profit: number;
+  /** value minus the starting balance */
+  pnl: number;
   portfolio_value: number;
   balance: Record<string, number>;
   fixed_balance: Record<string, number>;

@@ -46,7 +46,7 @@ export function WalletView({ wallet: initial, usdtPrices, rating: initialRating,
     const price = usdtPrices[c] ?? null;
     return { coin: c, free, locked, price, value: price === null ? null : (free + locked) * price };
   });
-  const profitClass = wallet.profit > 0 ? "up" : wallet.profit < 0 ? "down" : "";
+  const pnlClass = wallet.pnl > 0 ? "up" : wallet.pnl < 0 ? "down" : "";
   return (
     <div className={styles.grid}>
       <section className={`card ${styles.summary}`} aria-label="Summary">
@@ -57,8 +57,10 @@ export function WalletView({ wallet: initial, usdtPrices, rating: initialRating,
           </div>
         </div>
         <div>
-          <div className="hint">Profit</div>
-          <div className={`num ${styles.big} ${profitClass}`}>{formatUsdt(wallet.profit)}</div>
+          <div className="hint">Profit / loss</div>
+          <div className={`num ${styles.big} ${pnlClass}`} data-testid="pnl">
+            {formatUsdt(wallet.pnl)}
+          </div>
         </div>
         <div>
           <div className="hint">Rating</div>

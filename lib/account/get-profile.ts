@@ -1,4 +1,5 @@
-// GET /api/myprofile – the user's details with their rating (stars, rank among all users, value, profit).
+// GET /api/myprofile – the user's details with their rating (stars, rank among all users, value, gain);
+// `profit` is the value as in the wallet (the original's meaning), `pnl` the value minus the start.
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import { unitsToNumber } from "@/lib/money";
@@ -22,11 +23,12 @@ export async function getProfile({ userId }: { userId: string }) {
     country: user.country,
     PhoneNo: user.phoneNo,
     rating: {
-      stars: starsFor(me?.profit ?? 0n),
+      stars: starsFor(me?.pnl ?? 0n),
       rank: index + 1,
       users: ranking.length,
       portfolio_value: unitsToNumber(me?.value ?? 0n),
-      profit: unitsToNumber(me?.profit ?? 0n),
+      profit: unitsToNumber(me?.value ?? 0n),
+      pnl: unitsToNumber(me?.pnl ?? 0n),
     },
   };
 }

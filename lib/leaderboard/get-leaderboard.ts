@@ -8,7 +8,10 @@ export interface LeaderboardRow {
   rank: number;
   name: string;
   portfolio_value: number;
+  /** the value, as `profit` means in the wallet (the original's meaning) */
   profit: number;
+  /** value minus the starting balance */
+  pnl: number;
   stars: number;
 }
 
@@ -19,8 +22,9 @@ export async function getLeaderboard({ userId, limit = 50, offset = 0 }: { userI
       rank: i + 1,
       name: r.name,
       portfolio_value: unitsToNumber(r.value),
-      profit: unitsToNumber(r.profit),
-      stars: starsFor(r.profit),
+      profit: unitsToNumber(r.value),
+      pnl: unitsToNumber(r.pnl),
+      stars: starsFor(r.pnl),
       mine: r.userId === userId,
     }),
   );

@@ -1,5 +1,5 @@
 // GET /api/wallet and /api/wallet/{coin} – free and locked balances of all six coins, portfolio value
-// and profit at the last known prices (answers at once; `prices_stale` when the feed is not fresh).
+// and gain at the last known prices (answers at once; `prices_stale` when the feed is not fresh).
 import { prisma } from "@/lib/db";
 import { COINS, type Coin } from "@/lib/markets";
 import { unitsToNumber } from "@/lib/money";
@@ -14,11 +14,13 @@ async function holdings(userId: string) {
 
 export async function getWallet({ userId, email }: { userId: string; email: string }) {
   const [h, prices] = await Promise.all([holdings(userId), lastUsdtPrices()]);
-  const { value, profit } = valueHoldings(h, prices.usdt);
+  const { value, pnl } = valueHoldings(h, prices.usdt);
   return {
     email,
-    profit: unitsToNumber(profit),
+    // `profit` is the total value, as the original answered it (its frontend subtracts 50,000 itself).
+    profit: unitsToNumber(value),
     portfolio_value: unitsToNumber(value),
+    pnl: unitsToNumber(pnl),
     balance: Object.fromEntries(h.map((b) => [b.coin, unitsToNumber(b.free)])),
     fixed_balance: Object.fromEntries(h.map((b) => [b.coin, unitsToNumber(b.locked)])),
     prices_stale: prices.stale,

@@ -7,7 +7,7 @@ export interface Ranked {
   userId: string;
   name: string;
   value: bigint;
-  profit: bigint;
+  pnl: bigint;
 }
 
 export async function rankUsers(): Promise<{ ranking: Ranked[]; stale: boolean }> {

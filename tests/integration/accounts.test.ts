@@ -123,7 +123,7 @@ describe("profile", () => {
     const p = await api("GET", "/api/myprofile", { token: u.token });
     expect(p.status).toBe(200);
     expect(p.body).toMatchObject({ email: u.email, name: "Test User", age: 30, country: "ES", PhoneNo: "+34 600 000 000" });
-    expect(p.body.rating).toMatchObject({ stars: 0, portfolio_value: 50000, profit: 0 });
+    expect(p.body.rating).toMatchObject({ stars: 0, portfolio_value: 50000, profit: 50000, pnl: 0 });
     expect(typeof p.body.user_id).toBe("string");
     const patched = await api("PATCH", "/api/myprofile", { token: u.token, body: { name: "Renamed", age: "41" } });
     expect(patched.status).toBe(200);

@@ -105,7 +105,7 @@ describe("leaderboard, portfolio history and CSV export", () => {
     const r = await api<{ leaderboard: Record<string, unknown>[]; me: { rank: number; name: string } }>("GET", "/api/leaderboard", { token: b.token });
     expect(r.status).toBe(200);
     expect(JSON.stringify(r.body)).not.toContain("@example.com");
-    for (const row of r.body.leaderboard) expect(Object.keys(row).sort()).toEqual(expect.arrayContaining(["name", "portfolio_value", "profit", "rank", "stars"]));
+    for (const row of r.body.leaderboard) expect(Object.keys(row).sort()).toEqual(expect.arrayContaining(["name", "portfolio_value", "profit", "pnl", "rank", "stars"]));
     const ranks = r.body.leaderboard.map((x) => x.rank as number);
     expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
     expect(r.body.me.name).toBe("Test User");

@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 
 type Tx = Record<string, unknown> & { order_id: string; status?: string };
-const wallet = async (token: string) => (await api<{ balance: Record<string, number>; fixed_balance: Record<string, number>; portfolio_value: number; profit: number }>("GET", "/api/wallet", { token })).body;
+const wallet = async (token: string) => (await api<{ balance: Record<string, number>; fixed_balance: Record<string, number>; portfolio_value: number; profit: number; pnl: number }>("GET", "/api/wallet", { token })).body;
 const openOrders = async (token: string) => (await api<{ open: Tx[] }>("GET", "/api/transactions/open", { token })).body.open;
 const closedOrders = async (token: string, q = "") => (await api<{ closed: Tx[] }>("GET", `/api/transactions/closed${q}`, { token })).body.closed;
 
@@ -34,7 +34,8 @@ describe("market orders", () => {
     expect(w.balance.USDT).toBe(40991);
     expect(w.balance.BTC).toBe(0.1);
     expect(w.portfolio_value).toBe(49991);
-    expect(w.profit).toBe(-9);
+    expect(w.profit).toBe(49991);
+    expect(w.pnl).toBe(-9);
 
     await tradeAt(server, api, "BTCUSDT", "91000.5");
     const sell = await api("POST", "/api/order/market", { token: u.token, body: { base: "btc", quote: "usdt", side: "sell", b_amount: "0.05" } });

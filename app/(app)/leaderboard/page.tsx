@@ -33,7 +33,7 @@ export default async function LeaderboardPage() {
                   <th scope="col">Rank</th>
                   <th scope="col">Name</th>
                   <th scope="col" className="right">Portfolio value</th>
-                  <th scope="col" className="right">Profit</th>
+                  <th scope="col" className="right">Profit / loss</th>
                   <th scope="col">Rating</th>
                 </tr>
               </thead>
@@ -46,7 +46,7 @@ export default async function LeaderboardPage() {
                       {"me" in r && <span className="badge" style={{ marginLeft: 8 }}>you</span>}
                     </td>
                     <td className="num right">{formatUsdt(r.portfolio_value)}</td>
-                    <td className={`num right ${r.profit > 0 ? "up" : r.profit < 0 ? "down" : ""}`}>{formatUsdt(r.profit)}</td>
+                    <td className={`num right ${r.pnl > 0 ? "up" : r.pnl < 0 ? "down" : ""}`}>{formatUsdt(r.pnl)}</td>
                     <td>
                       <Stars count={r.stars} />
                     </td>
