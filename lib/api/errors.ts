@@ -1,4 +1,6 @@
-// The one error type and its status table. Every error an API client sees is {code, message[, details]}.
+// The one error type and its status table. Every error an API client sees is {code, message[, details]},
+// plus the original's names for the sentence (a presentation detail of this one shape): `error` always,
+// and `msg` on the order endpoints, which is what the original frontend shows in its alerts.
 
 const STATUS = {
   INVALID_JSON: 400,
@@ -48,10 +50,12 @@ export class AppError extends Error {
   }
 
   toJSON() {
-    return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
+    return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}), error: this.message };
   }
 }
 
-export function errorResponse(error: AppError): Response {
-  return Response.json(error.toJSON(), { status: error.status, headers: error.headers });
+/** `withMsg`: also carry the sentence as `msg` (the original's order endpoints). */
+export function errorResponse(error: AppError, { withMsg = false }: { withMsg?: boolean } = {}): Response {
+  const body = withMsg ? { ...error.toJSON(), msg: error.message } : error.toJSON();
+  return Response.json(body, { status: error.status, headers: error.headers });
 }

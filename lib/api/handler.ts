@@ -50,9 +50,11 @@ function respond(result: Result, status: number): Response {
 }
 
 function fail(error: unknown, req: Request): Response {
-  if (error instanceof AppError) return errorResponse(error);
-  console.error(`${req.method} ${new URL(req.url).pathname} failed:`, error);
-  return errorResponse(new AppError("INTERNAL", "Something went wrong on our side. Please try again."));
+  const path = new URL(req.url).pathname;
+  const withMsg = path.startsWith("/api/order/"); // the original's order endpoints answered errors as `msg`
+  if (error instanceof AppError) return errorResponse(error, { withMsg });
+  console.error(`${req.method} ${path} failed:`, error);
+  return errorResponse(new AppError("INTERNAL", "Something went wrong on our side. Please try again."), { withMsg });
 }
 
 /** A route for anyone. */
