@@ -82,7 +82,8 @@ export function withUser<B = Record<string, unknown>, Q = Record<string, string>
       const ctx = await context(req, args, opts);
       const raw = ctx.body as { email?: unknown } | undefined;
       const email = new URL(req.url).searchParams.get("email") ?? (typeof raw?.email === "string" ? raw.email : undefined);
-      if (email !== undefined && email.trim().toLowerCase() !== user.email) {
+      // An email holds no space: one here is a '+' the original frontend left unencoded in the query string.
+      if (email !== undefined && email.trim().replaceAll(" ", "+").toLowerCase() !== user.email) {
         throw new AppError("UNAUTHENTICATED", "The email does not belong to the signed-in user.");
       }
       return respond(await handler({ ...ctx, user }), opts.status ?? 200);

@@ -251,6 +251,15 @@ describe("error bodies carry the original's field names", () => {
   });
 });
 
+describe("the email parameter as the original sends it", () => {
+  it("accepts a plus address put into the query string unencoded (its '+' arrives as a space)", async () => {
+    const u = await newUser(api, "plus+tag");
+    const r = await api("GET", `/api/wallet?email=${u.email}`, { token: u.token });
+    expect(r.status).toBe(200);
+    expect((await api("GET", "/api/wallet?email=plus tag@example.com", { token: u.token })).status).toBe(401);
+  });
+});
+
 // Last: a restart with 2-second access tokens stands in for the original's 15 minutes passing.
 describe("after the access token expires", () => {
   beforeAll(async () => server.restart({ ACCESS_TOKEN_TTL_S: "2" }));
