@@ -40,7 +40,7 @@ async function bench(kind: "sqlite" | "postgres"): Promise<void> {
   try {
     await seed();
     const { ArmedOrders } = await import("@/lib/market/armed-orders");
-    const { fillStopOrder } = await import("@/lib/trading/fill-stop-order");
+    const { fireOrder: fillStopOrder } = await import("@/lib/trading/fire-order");
     global.gc?.();
     const heap0 = process.memoryUsage().heapUsed;
     const armed = new ArmedOrders();
