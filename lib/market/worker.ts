@@ -7,6 +7,7 @@ import { PAIRS } from "@/lib/markets";
 import { unitsToNumber } from "@/lib/money";
 import { fireOrder } from "@/lib/trading/fire-order";
 import { recordActivations } from "@/lib/trading/record-activations";
+import { registerWatermarkLookup } from "@/lib/trading/live-watermarks";
 import { ArmedOrders } from "./armed-orders";
 import { BinanceFeed } from "./binance-feed";
 import { fetchKlines } from "./binance-rest";
@@ -64,6 +65,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
 
   const armed = new ArmedOrders();
   const loaded = await armed.loadAll();
+  registerWatermarkLookup((id) => armed.watermark(id));
   log(`armed ${loaded} open stop order(s)`);
   unsubscribe.push(
     marketEvents.on("order-armed", (o) => void armed.arm(o)),
@@ -225,6 +227,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       await Promise.all([...jobs]);
       await fills.drain();
       await lease.stop();
+      registerWatermarkLookup(null);
       priceStore.feedSource = null;
       log("worker stopped");
     },

@@ -14,6 +14,7 @@ function findOrders(where: object, take?: number, skip?: number) {
     select: {
       id: true, symbol: true, base: true, quote: true, side: true, type: true, status: true, amount: true, stopPrice: true,
       fillPrice: true, quoteAmount: true, fee: true, lockAmount: true, createdAt: true, closedAt: true, reason: true,
+      limitPrice: true, trailingDelta: true,
     },
   });
 }
@@ -29,8 +30,10 @@ export function toTx(o: OrderRow) {
     base: o.base,
     quote: o.quote,
     b_amount: unitsToNumber(o.amount),
-    price: o.status === "OPEN" ? num(o.stopPrice) : num(o.fillPrice ?? o.stopPrice),
-    ...(o.type !== "M" ? { stop: num(o.stopPrice) } : {}),
+    // open: the limit price, else the stop; closed: the fill price
+    price: o.status === "OPEN" ? num(o.limitPrice ?? o.stopPrice) : num(o.fillPrice ?? o.limitPrice ?? o.stopPrice),
+    ...(o.type !== "M" && o.type !== "L" && o.type !== "LM" ? { stop: num(o.stopPrice) } : {}),
+    ...(o.trailingDelta !== null ? { trailing_delta: o.trailingDelta } : {}),
     date: iso.slice(0, 10),
     time: iso.slice(11, 19),
     timestamp: iso,
@@ -60,7 +63,7 @@ export async function listClosedOrders({ userId, coin, all, limit, offset }: Clo
   const where = {
     userId,
     archived: false,
-    status: all ? { in: ["FILLED", "CANCELLED", "REJECTED"] } : "FILLED",
+    status: all ? { in: ["FILLED", "CANCELLED", "REJECTED", "EXPIRED"] } : "FILLED",
     ...(coin ? { OR: [{ base: coin }, { quote: coin }] } : {}),
   };
   return { closed: (await findOrders(where, limit, offset)).map(toTx) };
