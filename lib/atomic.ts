@@ -6,7 +6,11 @@ import { driver } from "./db";
 
 export interface Step {
   sql: string;
+  /** the same step in PostgreSQL's dialect, where it differs (placeholders are translated either way) */
+  pgSql?: string;
   params?: readonly unknown[];
+  /** receives the first row a `RETURNING` step produced */
+  onRow?: (row: Record<string, unknown>) => void;
   /** rows this step must change, else the transaction is rolled back and `error()` is thrown */
   expect?: { rows: number; error: () => Error };
 }
@@ -54,7 +58,14 @@ export async function atomic(steps: readonly Step[]): Promise<number[]> {
       d.db
         .transaction(() =>
           steps.map((s) => {
-            const changes = sqliteStatement(d.db, s.sql).run(...(s.params ?? []).map(sqliteParam)).changes;
+            const stmt = sqliteStatement(d.db, s.sql);
+            const params = (s.params ?? []).map(sqliteParam);
+            let changes: number;
+            if (s.onRow) {
+              const row = stmt.get(...params) as Record<string, unknown> | undefined;
+              changes = row ? 1 : 0;
+              if (row) s.onRow(row);
+            } else changes = stmt.run(...params).changes;
             if (s.expect && changes !== s.expect.rows) throw s.expect.error();
             return changes;
           }),
@@ -73,8 +84,9 @@ export async function atomic(steps: readonly Step[]): Promise<number[]> {
     await client.query("BEGIN");
     const out: number[] = [];
     for (const s of steps) {
-      const r = await client.query(toPostgres(s.sql), (s.params ?? []).map(pgParam));
+      const r = await client.query(toPostgres(s.pgSql ?? s.sql), (s.params ?? []).map(pgParam));
       const changes = r.rowCount ?? 0;
+      if (s.onRow && r.rows[0]) s.onRow(r.rows[0] as Record<string, unknown>);
       if (s.expect && changes !== s.expect.rows) throw s.expect.error();
       out.push(changes);
     }

@@ -35,6 +35,8 @@ const schema = z.object({
   WORKER_ID: z.string().optional(),
 
   FEE_RATE: z.string().regex(/^(0(\.\d{1,8})?|1(\.0{1,8})?)$/, "must be a decimal between 0 and 1, e.g. 0.001").default("0.001"),
+  FEE_RATE_MAKER: z.string().regex(/^(0(\.\d{1,8})?|1(\.0{1,8})?)$/, "must be a decimal between 0 and 1, e.g. 0.001").optional(),
+  FEE_RATE_TAKER: z.string().regex(/^(0(\.\d{1,8})?|1(\.0{1,8})?)$/, "must be a decimal between 0 and 1, e.g. 0.001").optional(),
   STARTING_BALANCE_USDT: z.string().regex(/^\d{1,12}(\.\d{1,8})?$/, "must be a decimal amount").default("50000"),
   MAX_OPEN_ORDERS_PER_SYMBOL: z.coerce.number().int().min(1).default(200),
   MAX_OPEN_ORDERS: z.coerce.number().int().min(1).default(1000),

@@ -57,8 +57,11 @@ export const QUOTE_COIN: Coin = "USDT";
 /** Every new or reset account holds this much USDT and nothing else. */
 export const STARTING_BALANCE: bigint = parseDecimal(env.STARTING_BALANCE_USDT);
 
-/** Taker fee as a fraction in 1e-8 units (0.001 = 100000n). */
+/** Fee as a fraction in 1e-8 units (0.001 = 100000n): FEE_RATE, the default of both rates below. */
 export const FEE_RATE: bigint = parseDecimal(env.FEE_RATE);
+/** A resting limit filled at its own price pays the maker rate; everything else the taker rate. */
+export const FEE_RATE_MAKER: bigint = parseDecimal(env.FEE_RATE_MAKER ?? env.FEE_RATE);
+export const FEE_RATE_TAKER: bigint = parseDecimal(env.FEE_RATE_TAKER ?? env.FEE_RATE);
 
 /** Reference prices the simulated market starts from when nothing better is known (USDT). */
 export const REFERENCE_USDT_PRICES: Record<Exclude<Coin, "USDT">, string> = {

@@ -12,6 +12,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 interface Context<B, Q> {
   req: Request;
   body: B;
+  /** the JSON body before validation (the original's `email` check must see what zod strips) */
+  rawBody?: unknown;
   query: Q;
   params: Record<string, string>;
 }
@@ -42,7 +44,7 @@ async function context<B, Q>(req: Request, args: RouteArgs | undefined, opts: Op
   const query = Object.fromEntries(new URL(req.url).searchParams);
   const hasBody = !["GET", "HEAD"].includes(req.method);
   const body = hasBody ? await readJson(req) : {};
-  return { req, params: raw, body: parse(opts.body, body), query: parse(opts.query, query) };
+  return { req, params: raw, body: parse(opts.body, body), rawBody: body, query: parse(opts.query, query) };
 }
 
 function respond(result: Result, status: number): Response {
@@ -80,7 +82,7 @@ export function withUser<B = Record<string, unknown>, Q = Record<string, string>
     try {
       const user = await authenticateRequest(req);
       const ctx = await context(req, args, opts);
-      const raw = ctx.body as { email?: unknown } | undefined;
+      const raw = ctx.rawBody as { email?: unknown } | null | undefined;
       const email = new URL(req.url).searchParams.get("email") ?? (typeof raw?.email === "string" ? raw.email : undefined);
       // An email holds no space: one here is a '+' the original frontend left unencoded in the query string.
       if (email !== undefined && email.trim().replaceAll(" ", "+").toLowerCase() !== user.email) {

@@ -1,9 +1,12 @@
-// The open stop orders the worker watches: one trigger index per pair, loaded from the Order table at
+// The open orders the worker watches (everything but market orders): per pair one trigger index (resting
+// limits, stops, trailing stops waiting for activation) and one trailing index (active trailing stops), loaded from the Order table at
 // start, kept in step with the database by a periodic sync (orders placed by another process, e.g. the
 // Vercel app) and by in-process events (immediate arm/disarm from the trading use cases here).
 import { prisma } from "@/lib/db";
 import { findPair } from "@/lib/markets";
-import type { OpenStopOrder } from "@/lib/trading/stop-order";
+import { armOf, type OpenOrder as OpenStopOrder } from "@/lib/trading/open-order";
+import type { TimeInForce, TypeCode } from "@/lib/trading/order-types";
+import { TrailingIndex } from "./trailing-index";
 import { TriggerIndex } from "./trigger-index";
 
 const SELECT = {
@@ -16,6 +19,14 @@ const SELECT = {
   amount: true,
   stopPrice: true,
   lockAmount: true,
+  lockCoin: true,
+  limitPrice: true,
+  timeInForce: true,
+  trailingDelta: true,
+  activationPrice: true,
+  watermark: true,
+  triggeredAt: true,
+  ocoId: true,
   version: true,
   archived: true,
 } as const;
@@ -30,46 +41,70 @@ type Row = {
   amount: bigint;
   stopPrice: bigint | null;
   lockAmount: bigint;
+  lockCoin: string | null;
+  limitPrice: bigint | null;
+  timeInForce: string | null;
+  trailingDelta: number | null;
+  activationPrice: bigint | null;
+  watermark: bigint | null;
+  triggeredAt: bigint | null;
+  ocoId: string | null;
   version: number;
   archived: boolean;
 };
 
-const STATUSES = ["OPEN", "FILLED", "CANCELLED", "REJECTED"];
+const STATUSES = ["OPEN", "FILLED", "CANCELLED", "REJECTED", "EXPIRED"];
+const ARMABLE: TypeCode[] = ["L", "LM", "SL", "TP", "SLL", "TPL"];
 /** re-read window: covers same-millisecond commits and modest clock differences between processes */
 const OVERLAP_MS = 5_000;
 /** how long a taken order's version is remembered, to ignore late reads of its OPEN row */
 const SETTLED_TTL_MS = 60_000;
 
 function toOpenOrder(r: Row): OpenStopOrder | undefined {
-  if (r.status !== "OPEN" || r.archived || r.stopPrice === null) return undefined;
-  if ((r.type !== "SL" && r.type !== "TP") || (r.side !== "BUY" && r.side !== "SELL")) return undefined;
+  if (r.status !== "OPEN" || r.archived) return undefined;
+  if (!ARMABLE.includes(r.type as TypeCode) || (r.side !== "BUY" && r.side !== "SELL")) return undefined;
   const pair = findPair(r.symbol);
   if (!pair) return undefined;
-  return {
+  const o: OpenStopOrder = {
     id: r.id,
     userId: r.userId,
     symbol: pair.symbol,
     side: r.side,
-    type: r.type,
+    type: r.type as TypeCode,
     amount: r.amount,
     stopPrice: r.stopPrice,
     lockAmount: r.lockAmount,
+    lockCoin: r.lockCoin ?? undefined,
+    limitPrice: r.limitPrice,
+    timeInForce: r.timeInForce as TimeInForce | null,
+    trailingDelta: r.trailingDelta,
+    activationPrice: r.activationPrice,
+    watermark: r.watermark,
+    triggeredAt: r.triggeredAt === null ? null : Number(r.triggeredAt),
+    ocoId: r.ocoId,
     version: r.version,
   };
+  return armOf(o).kind === "none" ? undefined : o;
+}
+
+interface Book {
+  trigger: TriggerIndex;
+  trailing: TrailingIndex;
 }
 
 export class ArmedOrders {
-  private indexes = new Map<string, TriggerIndex>();
+  private books = new Map<string, Book>();
   private symbolOf = new Map<string, string>();
   private inFlight = new Set<string>();
   private settled = new Map<string, { version: number; at: number }>();
   private recheck = new Set<string>();
+  private activated: OpenStopOrder[] = [];
   private cursor = 0;
 
-  // Every open stop order, oldest first (so equal stops fire in placement order).
+  // Every open order, oldest first (so equal triggers fire in placement order).
   async loadAll(now = Date.now()): Promise<number> {
     const rows = await prisma.order.findMany({
-      where: { status: "OPEN", type: { in: ["SL", "TP"] }, archived: false },
+      where: { status: "OPEN", type: { in: ARMABLE }, archived: false },
       select: SELECT,
       orderBy: { createdAt: "asc" },
     });
@@ -81,22 +116,33 @@ export class ArmedOrders {
       list.push(o);
       bySymbol.set(o.symbol, list);
     }
-    this.indexes.clear();
+    this.books.clear();
     this.symbolOf.clear();
     for (const [symbol, orders] of bySymbol) {
-      this.index(symbol).load(orders);
-      for (const o of orders) this.symbolOf.set(o.id, symbol);
+      const book = this.book(symbol);
+      const waiting: OpenStopOrder[] = [];
+      const trailing: { o: OpenStopOrder; wm: bigint }[] = [];
+      for (const o of orders) {
+        const arm = armOf(o);
+        if (arm.kind === "trailing") trailing.push({ o, wm: arm.watermark });
+        else waiting.push(o);
+        this.symbolOf.set(o.id, symbol);
+      }
+      book.trigger.load(waiting);
+      // most extreme watermark first: every add lands at the tail of its class deque
+      trailing.sort((a, b) => (a.o.side === "SELL" ? cmp(b.wm, a.wm) : cmp(a.wm, b.wm)));
+      for (const t of trailing) book.trailing.upsert(t.o, t.wm);
     }
     this.cursor = now;
     return this.size;
   }
 
-  // Applies every stop order changed since the last sync (and any order whose fill failed): open ones
+  // Applies every order changed since the last sync (and any order whose fill failed): open ones
   // are armed or updated, closed ones disarmed.
   async sync(now = Date.now()): Promise<void> {
     const since = BigInt(this.cursor - OVERLAP_MS);
     const rows = await prisma.order.findMany({
-      where: { status: { in: STATUSES }, updatedAt: { gt: since }, type: { in: ["SL", "TP"] } },
+      where: { status: { in: STATUSES }, updatedAt: { gt: since }, type: { in: ARMABLE } },
       select: SELECT,
       orderBy: { updatedAt: "asc" },
     });
@@ -117,9 +163,17 @@ export class ArmedOrders {
     if (this.inFlight.has(order.id)) return false;
     const settled = this.settled.get(order.id);
     if (settled && order.version <= settled.version) return false;
+    const arm = armOf(order);
+    if (arm.kind === "none") return false;
     const prevSymbol = this.symbolOf.get(order.id);
-    if (prevSymbol && prevSymbol !== order.symbol) this.indexes.get(prevSymbol)?.remove(order.id);
-    const ok = this.index(order.symbol).upsert(order);
+    const prevBook = prevSymbol ? this.books.get(prevSymbol) : undefined;
+    // An order activated here (in memory) is newer than its database row of the same version.
+    const held = prevBook?.trailing.get(order.id);
+    if (held && held.version >= order.version) return false;
+    if (prevBook && (prevSymbol !== order.symbol || arm.kind === "trailing")) prevBook.trigger.remove(order.id);
+    if (prevBook && (prevSymbol !== order.symbol || arm.kind !== "trailing")) prevBook.trailing.remove(order.id);
+    const book = this.book(order.symbol);
+    const ok = arm.kind === "trailing" ? book.trailing.upsert(order, arm.watermark) : book.trigger.upsert(order);
     if (ok) this.symbolOf.set(order.id, order.symbol);
     return ok;
   }
@@ -127,20 +181,45 @@ export class ArmedOrders {
   disarm(id: string): void {
     const symbol = this.symbolOf.get(id);
     if (!symbol) return;
-    this.indexes.get(symbol)?.remove(id);
+    const book = this.books.get(symbol);
+    book?.trigger.remove(id);
+    book?.trailing.remove(id);
     this.symbolOf.delete(id);
   }
 
   // Removes and returns the orders a trade at `price` fires; they stay "in flight" until settle().
+  // Trailing stops whose activation price the trade reaches become active here, with this trade as
+  // their first watermark (drainActivated() hands them to the worker to record).
   take(symbol: string, price: bigint): OpenStopOrder[] {
-    const idx = this.indexes.get(symbol);
-    if (!idx || idx.size === 0) return [];
-    const fired = idx.take(price);
+    const book = this.books.get(symbol);
+    if (!book || (book.trigger.size === 0 && book.trailing.size === 0)) return [];
+    const crossed = book.trigger.size ? book.trigger.take(price) : [];
+    const fired = book.trailing.size ? book.trailing.take(price) : [];
+    for (const o of crossed) {
+      if (armOf(o).kind === "activation") {
+        const active = { ...o, watermark: price };
+        book.trailing.upsert(active, price);
+        this.activated.push(active);
+      } else fired.push(o);
+    }
     for (const o of fired) {
       this.symbolOf.delete(o.id);
       this.inFlight.add(o.id);
     }
     return fired;
+  }
+
+  /** Trailing stops activated in memory since the last call (to be written to their rows). */
+  drainActivated(): OpenStopOrder[] {
+    const out = this.activated;
+    this.activated = [];
+    return out;
+  }
+
+  /** The live watermark of an active trailing order held here. */
+  watermark(id: string): bigint | undefined {
+    const symbol = this.symbolOf.get(id);
+    return symbol ? this.books.get(symbol)?.trailing.watermark(id) : undefined;
   }
 
   // A fill attempt ended. Done (filled, rejected, gone): remember the version so a late read of the OPEN
@@ -153,7 +232,7 @@ export class ArmedOrders {
 
   get size(): number {
     let n = 0;
-    for (const idx of this.indexes.values()) n += idx.size;
+    for (const b of this.books.values()) n += b.trigger.size + b.trailing.size;
     return n;
   }
 
@@ -161,9 +240,11 @@ export class ArmedOrders {
     return this.symbolOf.has(id);
   }
 
-  private index(symbol: string): TriggerIndex {
-    let idx = this.indexes.get(symbol);
-    if (!idx) this.indexes.set(symbol, (idx = new TriggerIndex()));
-    return idx;
+  private book(symbol: string): Book {
+    let b = this.books.get(symbol);
+    if (!b) this.books.set(symbol, (b = { trigger: new TriggerIndex(), trailing: new TrailingIndex() }));
+    return b;
   }
 }
+
+const cmp = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);

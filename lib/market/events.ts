@@ -1,6 +1,6 @@
 // The in-process event bus between the market worker, the trading use cases and the /ws server. Kept on
 // globalThis so that the custom server and Next.js's separately bundled route handlers see one bus.
-import type { OpenStopOrder } from "@/lib/trading/stop-order";
+import type { OpenOrder as OpenStopOrder } from "@/lib/trading/open-order";
 import type { MarketSource } from "./types";
 
 export interface TickEvent {
@@ -37,6 +37,12 @@ export interface SessionsRevokedEvent {
   exceptFamilyId?: string;
 }
 
+/** One of a user's orders was placed, filled, cancelled, expired, rejected or triggered. */
+export interface OrderChangedEvent {
+  userId: string;
+  orderId: string;
+}
+
 export interface MarketEvents {
   tick: TickEvent;
   ticker: TickerEvent;
@@ -44,6 +50,7 @@ export interface MarketEvents {
   "order-disarmed": { id: string; symbol: string };
   fill: FillEvent;
   "sessions-revoked": SessionsRevokedEvent;
+  "order-changed": OrderChangedEvent;
 }
 
 type Listener<K extends keyof MarketEvents> = (event: MarketEvents[K]) => void;

@@ -1,6 +1,6 @@
 // Runs the fills of fired stop orders one pair at a time, in firing order: two fills of the same pair
 // never overlap (so their balance checks see each other's results), different pairs proceed in parallel.
-import type { OpenStopOrder } from "@/lib/trading/stop-order";
+import type { OpenOrder as OpenStopOrder } from "@/lib/trading/open-order";
 
 export interface FiredBatch {
   symbol: string;

@@ -1,4 +1,5 @@
-// The open stop orders of one pair, kept sorted by trigger so that a trade costs O(log n + fired) instead
+// The open orders of one pair that wait for a trade to cross a price (resting limits, stops, trailing stops
+// waiting for their activation price: lib/trading/open-order.ts armOf), kept sorted by trigger so that a trade costs O(log n + fired) instead
 // of a scan. Two arrays, each sorted so that the orders that fire first sit at the END: a tick pops a
 // suffix (no shifting of the rest), found by binary search.
 //   up   (fires when price >= stop): stop descending  -> the lowest stops at the end
@@ -6,11 +7,14 @@
 // Ties on the stop are broken by arming order, oldest at the end (it fires first).
 // Removal marks the entry dead (O(1) after the id lookup) instead of shifting half an array; dead entries
 // are dropped when a tick reaches them or by an occasional compaction.
-import { directionOf, fires, type Direction, type OpenStopOrder } from "@/lib/trading/stop-order";
+import { armOf, type OpenOrder as OpenStopOrder } from "@/lib/trading/open-order";
+import { crosses, type Direction } from "@/lib/trading/stop-order";
 
 interface Entry {
   order: OpenStopOrder;
   dir: Direction;
+  /** the price a trade must cross */
+  price: bigint;
   seq: number;
   /** Number(stopPrice): monotonic with the bigint, so a cheap first comparison (bigints only on a tie) */
   key: number;
@@ -19,8 +23,8 @@ interface Entry {
 
 function compareStops(a: Entry, b: Entry): number {
   if (a.key !== b.key) return a.key < b.key ? -1 : 1;
-  const x = a.order.stopPrice;
-  const y = b.order.stopPrice;
+  const x = a.price;
+  const y = b.price;
   return x < y ? -1 : x > y ? 1 : 0;
 }
 const compareUp = (a: Entry, b: Entry): number => -compareStops(a, b) || b.seq - a.seq;
@@ -108,7 +112,8 @@ export class TriggerIndex {
     const prev = this.byId.get(order.id);
     if (prev) {
       if (prev.order.version > order.version) return false;
-      if (directionOf(order.side, order.type) === prev.dir && order.stopPrice === prev.order.stopPrice) {
+      const arm = armOf(order);
+      if (arm.kind !== "none" && arm.kind !== "trailing" && arm.dir === prev.dir && arm.price === prev.price) {
         prev.order = order;
         return true;
       }
@@ -131,8 +136,8 @@ export class TriggerIndex {
   // Removes and returns every order that a trade at `price` fires, "up" orders by ascending stop then
   // "down" orders by descending stop (the order the price crossed them), oldest first on equal stops.
   take(price: bigint): OpenStopOrder[] {
-    const upFrom = firstIndex(this.up.list, (e) => e.order.stopPrice <= price);
-    const downFrom = firstIndex(this.down.list, (e) => e.order.stopPrice >= price);
+    const upFrom = firstIndex(this.up.list, (e) => e.price <= price);
+    const downFrom = firstIndex(this.down.list, (e) => e.price >= price);
     const fired = this.up.popFrom(upFrom);
     for (const e of this.down.popFrom(downFrom)) fired.push(e);
     const out = new Array<OpenStopOrder>(fired.length);
@@ -140,7 +145,7 @@ export class TriggerIndex {
       const e = fired[i] as Entry;
       this.byId.delete(e.order.id);
       // The sort invariant implies this; checked because a wrong fill would move (virtual) money.
-      if (!fires(e.order, price)) throw new Error(`trigger index out of order at order ${e.order.id}`);
+      if (!crosses(e.dir, e.price, price)) throw new Error(`trigger index out of order at order ${e.order.id}`);
       out[i] = e.order;
     }
     return out;
@@ -148,7 +153,7 @@ export class TriggerIndex {
 
   /** the nearest trigger on each side (monitoring, tests) */
   nearest(): { up?: bigint; down?: bigint } {
-    return { up: this.up.last()?.order.stopPrice, down: this.down.last()?.order.stopPrice };
+    return { up: this.up.last()?.price, down: this.down.last()?.price };
   }
 
   orders(): OpenStopOrder[] {
@@ -156,7 +161,9 @@ export class TriggerIndex {
   }
 
   private entry(order: OpenStopOrder): Entry {
-    return { order, dir: directionOf(order.side, order.type), seq: ++this.seq, key: Number(order.stopPrice), dead: false };
+    const arm = armOf(order);
+    if (arm.kind === "none" || arm.kind === "trailing") throw new Error(`order ${order.id} does not wait for a price to be crossed`);
+    return { order, dir: arm.dir, price: arm.price, seq: ++this.seq, key: Number(arm.price), dead: false };
   }
 
   private detach(entry: Entry): void {

@@ -5,7 +5,9 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { PAIRS } from "@/lib/markets";
 import { unitsToNumber } from "@/lib/money";
-import { fillStopOrder } from "@/lib/trading/fill-stop-order";
+import { fireOrder } from "@/lib/trading/fire-order";
+import { recordActivations } from "@/lib/trading/record-activations";
+import { registerWatermarkLookup } from "@/lib/trading/live-watermarks";
 import { ArmedOrders } from "./armed-orders";
 import { BinanceFeed } from "./binance-feed";
 import { fetchKlines } from "./binance-rest";
@@ -63,6 +65,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
 
   const armed = new ArmedOrders();
   const loaded = await armed.loadAll();
+  registerWatermarkLookup((id) => armed.watermark(id));
   log(`armed ${loaded} open stop order(s)`);
   unsubscribe.push(
     marketEvents.on("order-armed", (o) => void armed.arm(o)),
@@ -78,9 +81,15 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
         continue;
       }
       try {
-        const r = await fillStopOrder({ order, price: batch.price, tradeId: batch.tradeId, tradeTime: batch.tradeTime });
+        const r = await fireOrder({ order, price: batch.price, tradeId: batch.tradeId, tradeTime: batch.tradeTime });
         armed.settle(order, true);
-        if (r.outcome !== "GONE") marketEvents.emit("fill", { userId: r.userId, orderId: r.orderId, outcome: r.outcome });
+        if (r.siblingId && r.outcome !== "GONE") armed.disarm(r.siblingId);
+        if (r.next) armed.arm(r.next);
+        if (r.outcome === "FILLED" || r.outcome === "REJECTED") marketEvents.emit("fill", { userId: r.userId, orderId: r.orderId, outcome: r.outcome });
+        if (r.outcome !== "GONE") {
+          marketEvents.emit("order-changed", { userId: r.userId, orderId: r.orderId });
+          if (r.siblingId) marketEvents.emit("order-changed", { userId: r.userId, orderId: r.siblingId });
+        }
         log(`order ${order.id} ${r.outcome} at ${unitsToNumber(batch.price)} (${batch.symbol} trade ${batch.tradeId})`);
       } catch (e) {
         armed.settle(order, false);
@@ -94,6 +103,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     // Only trades fire orders, only the leader fills, never on a stale price.
     if (stopped || !lease.isLeader() || priceStore.isStale(priceStore.get(t.symbol))) return;
     const fired = armed.take(t.symbol, t.price);
+    const activated = armed.drainActivated();
+    if (activated.length) void recordActivations(activated).catch((e: unknown) => log(`recording trailing activations failed: ${e instanceof Error ? e.message : String(e)}`));
     if (fired.length) {
       fills.enqueue({ symbol: t.symbol, orders: fired, price: t.price, tradeId: t.tradeId, tradeTime: t.time, receivedAt: t.receivedAt });
     }
@@ -216,6 +227,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       await Promise.all([...jobs]);
       await fills.drain();
       await lease.stop();
+      registerWatermarkLookup(null);
       priceStore.feedSource = null;
       log("worker stopped");
     },

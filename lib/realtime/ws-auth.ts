@@ -1,9 +1,11 @@
 // Who is on a /ws socket: an access token (checked for revocation too, so logout ends live updates) or a
 // browser's session cookie, and whether that login is still alive (the server re-checks open sockets).
-// Any failure means "not signed in".
+// Any failure means "not signed in". Also loads the user's orders for live {"type":"order"} messages.
 import { authenticateToken } from "@/lib/auth/authenticate-request";
 import { authenticateCookie } from "@/lib/auth/authenticate-cookie";
 import { userOfFamily } from "@/lib/auth/user-of-family";
+import { presentOrder } from "@/lib/api/order-presenter";
+import { getOrder } from "@/lib/trading/get-orders";
 import type { WsAuth } from "./ws-server";
 
 export const wsAuth: WsAuth = {
@@ -25,5 +27,12 @@ export const wsAuth: WsAuth = {
   },
   async isLive({ userId, familyId }) {
     return (await userOfFamily(userId, familyId)) !== null;
+  },
+  async loadOrder(userId: string, orderId: string) {
+    try {
+      return presentOrder(await getOrder({ userId, orderId }));
+    } catch {
+      return null;
+    }
   },
 };

@@ -11,7 +11,7 @@ import { WebSocket, WebSocketServer } from "ws";
 import { findPair, PAIRS } from "@/lib/markets";
 import { unitsToNumber } from "@/lib/money";
 import { env } from "@/lib/env";
-import { marketEvents, type FillEvent, type SessionsRevokedEvent, type TickerEvent, type TickEvent } from "@/lib/market/events";
+import { marketEvents, type FillEvent, type OrderChangedEvent, type SessionsRevokedEvent, type TickerEvent, type TickEvent } from "@/lib/market/events";
 import { priceStore } from "@/lib/market/price-store";
 import { messageText } from "@/lib/market/ws-message-text";
 
@@ -28,6 +28,8 @@ export interface WsAuth {
   authenticateCookie?(cookieHeader: string): Promise<WsUser | null>;
   /** whether the login is still alive (not signed out, no password change or reset since) */
   isLive?(user: WsUser): Promise<boolean>;
+  /** the user's order as the native API presents it, for {"type":"order"} messages */
+  loadOrder?(userId: string, orderId: string): Promise<object | null>;
 }
 
 export interface WsServerOptions extends WsAuth {
@@ -230,6 +232,16 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
       for (const c of [...(byUser.get(e.userId) ?? [])]) {
         if (e.familyId !== undefined ? c.familyId === e.familyId : c.familyId !== e.exceptFamilyId) endSession(c);
       }
+    }),
+    marketEvents.on("order-changed", (e: OrderChangedEvent) => {
+      const sockets = byUser.get(e.userId);
+      if (!sockets?.size || !options.loadOrder) return;
+      void options.loadOrder(e.userId, e.orderId).then(
+        (order) => {
+          if (order) for (const c of byUser.get(e.userId) ?? []) send(c, { type: "order", order }, false);
+        },
+        () => undefined,
+      );
     }),
   ];
 

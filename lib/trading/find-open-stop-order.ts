@@ -7,11 +7,13 @@ export interface OpenOrderRow extends OpenStopOrder {
   base: string;
   quote: string;
   lockCoin: string;
+  stopPrice: bigint;
+  type: StopType;
 }
 
 export async function findOpenStopOrder(userId: string, id: string): Promise<OpenOrderRow> {
   const o = await prisma.order.findFirst({
-    where: { id, userId, status: "OPEN", archived: false },
+    where: { id, userId, status: "OPEN", archived: false, type: { in: ["SL", "TP"] }, trailingDelta: null, ocoId: null },
     select: { id: true, userId: true, symbol: true, base: true, quote: true, side: true, type: true, amount: true, stopPrice: true, lockCoin: true, lockAmount: true, version: true },
   });
   if (!o || o.stopPrice === null || o.lockCoin === null) throw orderNotFound(id);

@@ -15,6 +15,7 @@ function findOrders(where: object, take?: number, skip?: number) {
     select: {
       id: true, symbol: true, base: true, quote: true, side: true, type: true, status: true, amount: true, stopPrice: true,
       fillPrice: true, quoteAmount: true, fee: true, lockAmount: true, createdAt: true, closedAt: true, reason: true,
+      limitPrice: true, trailingDelta: true,
     },
   });
 }
@@ -30,8 +31,10 @@ export function toTx(o: OrderRow) {
     base: o.base,
     quote: o.quote,
     b_amount: unitsToNumber(o.amount),
-    price: o.status === "OPEN" ? num(o.stopPrice) : num(o.fillPrice ?? o.stopPrice),
-    ...(o.type !== "M" ? { stop: num(o.stopPrice) } : {}),
+    // open: the limit price, else the stop; closed: the fill price
+    price: o.status === "OPEN" ? num(o.limitPrice ?? o.stopPrice) : num(o.fillPrice ?? o.limitPrice ?? o.stopPrice),
+    ...(o.type !== "M" && o.type !== "L" && o.type !== "LM" ? { stop: num(o.stopPrice) } : {}),
+    ...(o.trailingDelta !== null ? { trailing_delta: o.trailingDelta } : {}),
     date: iso.slice(0, 10),
     time: iso.slice(11, 19),
     timestamp: iso,
@@ -66,7 +69,7 @@ export async function listClosedOrders({ userId, coin, all, limit = PAGE_LIMIT_D
   const where = {
     userId,
     archived: false,
-    status: all ? { in: ["FILLED", "CANCELLED", "REJECTED"] } : "FILLED",
+    status: all ? { in: ["FILLED", "CANCELLED", "REJECTED", "EXPIRED"] } : "FILLED",
     ...(coin ? { OR: [{ base: coin }, { quote: coin }] } : {}),
   };
   const { items, paging } = toPage(await findOrders(where, limit + 1, offset), { limit, offset });

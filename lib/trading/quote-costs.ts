@@ -1,8 +1,9 @@
 // What a trade costs or yields, with the rounding rules of api.md: costs and fees round up, proceeds
-// round down (never in the user's favour). The fee is charged in the quote coin.
-import { FEE_RATE } from "@/lib/markets";
+// round down (never in the user's favour). The fee is charged in the quote coin, at the taker rate
+// unless the fill is a resting limit's (maker).
+import { FEE_RATE_MAKER, FEE_RATE_TAKER } from "@/lib/markets";
 import { mulUnits } from "@/lib/money";
-import type { Side } from "./stop-order";
+import type { Side } from "./order-types";
 
 export interface TradeAmounts {
   /** quote amount before the fee */
@@ -12,9 +13,11 @@ export interface TradeAmounts {
   net: bigint;
 }
 
-export function tradeAmounts(side: Side, amount: bigint, price: bigint): TradeAmounts {
+export const feeRate = (maker: boolean): bigint => (maker ? FEE_RATE_MAKER : FEE_RATE_TAKER);
+
+export function tradeAmounts(side: Side, amount: bigint, price: bigint, rate: bigint = FEE_RATE_TAKER): TradeAmounts {
   const quote = mulUnits(amount, price, side === "BUY" ? "up" : "down");
-  const fee = mulUnits(quote, FEE_RATE, "up");
+  const fee = mulUnits(quote, rate, "up");
   return { quote, fee, net: side === "BUY" ? quote + fee : quote - fee };
 }
 

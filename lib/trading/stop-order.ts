@@ -1,23 +1,12 @@
 // What a stop order is, and the SL/TP rule of product.md: the current price at placement decides the
 // type and the direction in which a trade price fires it.
+import type { Side } from "./order-types";
 
-export type Side = "BUY" | "SELL";
+export type { Side } from "./order-types";
+export type { OpenOrder as OpenStopOrder } from "./open-order";
 export type StopType = "SL" | "TP";
 /** "up": fires when a trade price is >= stop; "down": when it is <= stop. */
 export type Direction = "up" | "down";
-
-/** An open stop order as the worker's trigger index holds it (amounts and prices in 1e-8 units). */
-export interface OpenStopOrder {
-  id: string;
-  userId: string;
-  symbol: string;
-  side: Side;
-  type: StopType;
-  amount: bigint;
-  stopPrice: bigint;
-  lockAmount: bigint;
-  version: number;
-}
 
 export function classifyStop(side: Side, stop: bigint, current: bigint): StopType {
   if (side === "BUY") return stop >= current ? "SL" : "TP";
@@ -29,6 +18,13 @@ export function directionOf(side: Side, type: StopType): Direction {
   return type === "SL" ? "down" : "up";
 }
 
-export function fires(order: Pick<OpenStopOrder, "side" | "type" | "stopPrice">, tradePrice: bigint): boolean {
-  return directionOf(order.side, order.type) === "up" ? tradePrice >= order.stopPrice : tradePrice <= order.stopPrice;
+/** Does a trade at `tradePrice` cross `price` in direction `dir`? */
+export function crosses(dir: Direction, price: bigint, tradePrice: bigint): boolean {
+  return dir === "up" ? tradePrice >= price : tradePrice <= price;
+}
+
+export function fires(order: { side: Side; type: string; stopPrice: bigint | null }, tradePrice: bigint): boolean {
+  if (order.stopPrice === null) return false;
+  const family: StopType = order.type === "TP" || order.type === "TPL" ? "TP" : "SL";
+  return crosses(directionOf(order.side, family), order.stopPrice, tradePrice);
 }

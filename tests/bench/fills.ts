@@ -40,7 +40,7 @@ async function bench(kind: "sqlite" | "postgres"): Promise<void> {
   try {
     await seed();
     const { ArmedOrders } = await import("@/lib/market/armed-orders");
-    const { fillStopOrder } = await import("@/lib/trading/fill-stop-order");
+    const { fireOrder } = await import("@/lib/trading/fire-order");
     global.gc?.();
     const heap0 = process.memoryUsage().heapUsed;
     const armed = new ArmedOrders();
@@ -59,7 +59,7 @@ async function bench(kind: "sqlite" | "postgres"): Promise<void> {
     const takeMs = performance.now() - t;
     let filled = 0;
     for (const order of fired) {
-      const r = await fillStopOrder({ order, price: 88_000n * U, tradeId: "bench-1", tradeTime: Date.now() });
+      const r = await fireOrder({ order, price: 88_000n * U, tradeId: "bench-1", tradeTime: Date.now() });
       if (r.outcome === "FILLED") filled++;
     }
     const fillMs = performance.now() - t;

@@ -45,7 +45,7 @@ const quietUs = ((performance.now() - t) * 1000) / ROUNDS;
 if (fired) throw new Error("a quiet tick fired orders");
 
 // a tick firing exactly 1,000: the 1,000 lowest "up" stops
-const upStops = orders.filter((o) => (o.side === "BUY") === (o.type === "SL")).map((o) => o.stopPrice).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const upStops = orders.filter((o) => (o.side === "BUY") === (o.type === "SL")).map((o) => o.stopPrice ?? 0n).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 const cut = upStops[999]!;
 const tied = upStops.filter((s) => s <= cut).length;
 t = performance.now();

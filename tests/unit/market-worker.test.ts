@@ -1,5 +1,5 @@
 // The worker end to end inside one process: fake Binance -> feed -> price store, MarketPrice and Kline
-// tables -> trigger index -> fillStopOrder -> "fill" event. Orders are written straight into the table
+// tables -> trigger index -> fireOrder -> "fill" event. Orders are written straight into the table
 // (as another process would) so that this test depends only on the schema.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FillEvent } from "@/lib/market/events";

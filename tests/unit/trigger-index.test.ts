@@ -140,7 +140,7 @@ describe("trigger index", () => {
         const price = BigInt(Math.floor(rnd() * 200));
         const fired = idx.take(price);
         const expected = [...live.values()].filter((o) =>
-          (o.side === "BUY") === (o.type === "SL") ? price >= o.stopPrice : price <= o.stopPrice,
+          (o.side === "BUY") === (o.type === "SL") ? price >= (o.stopPrice ?? 0n) : price <= (o.stopPrice ?? 0n),
         );
         expect(new Set(ids(fired))).toEqual(new Set(ids(expected)));
         for (const o of expected) live.delete(o.id);

@@ -1,0 +1,23 @@
+import { withUser } from "@/lib/api/handler";
+import { orderRequestOf, placeOrderBody } from "@/lib/api/native-order-schemas";
+import { unitsToNumber } from "@/lib/money";
+import { previewOrder } from "@/lib/trading/preview-order";
+
+// POST /api/orders/preview – what an order would do now: price, fee, lock, marketable (no balance check)
+export const POST = withUser(
+  async ({ body }) => {
+    const p = await previewOrder(orderRequestOf(body));
+    return {
+      price: unitsToNumber(p.price),
+      amount: unitsToNumber(p.amount),
+      quote_amount: unitsToNumber(p.amounts.quote),
+      fee: unitsToNumber(p.amounts.fee),
+      fee_rate: unitsToNumber(p.feeRate),
+      maker: p.maker,
+      lock: { coin: p.lock.coin, amount: unitsToNumber(p.lock.amount) },
+      marketable: p.marketable,
+      action: p.action,
+    };
+  },
+  { body: placeOrderBody },
+);

@@ -1,0 +1,53 @@
+// DELETE /api/orders/{id} and /api/orders/oco/{oco_id} – cancel an open order (an OCO leg cancels both)
+// and return its lock once. Races with a fill, a trigger, an expiry or a reset are settled by the guarded
+// OPEN -> CANCELLED transition of the leg asked for; both legs are locked in id order.
+import { atomic } from "@/lib/atomic";
+import { prisma } from "@/lib/db";
+import { announceClosedOrder } from "./announce-order";
+import { balanceSteps } from "./balance-steps";
+import { getOcoOrders, getOrder, unknownOrder } from "./get-orders";
+import { marketEvents } from "@/lib/market/events";
+import { siblingOf } from "./oco-legs";
+import type { OrderRecord } from "./order-record";
+import { closeWithSibling, OrderGone } from "./order-steps";
+import { lockChange } from "./trade-changes";
+
+export async function cancelOrder({ userId, orderId }: { userId: string; orderId: string }): Promise<OrderRecord> {
+  for (let attempt = 0; ; attempt++) {
+    const o = await prisma.order.findFirst({
+      where: { id: orderId, userId, status: "OPEN", archived: false },
+      select: { id: true, symbol: true, side: true, base: true, quote: true, lockCoin: true, lockAmount: true, version: true, ocoId: true },
+    });
+    if (!o) throw unknownOrder(orderId);
+    const sibling = siblingOf(o.id, o.ocoId);
+    const now = Date.now();
+    const reason = "cancelled by the user";
+    const lockCoin = o.lockCoin ?? (o.side === "BUY" ? o.quote : o.base);
+    try {
+      await atomic([
+        ...closeWithSibling(
+          { id: o.id, version: o.version, userId, status: "CANCELLED", reason, now },
+          sibling ? { id: sibling, status: "CANCELLED", reason: "its OCO was cancelled" } : null,
+          true,
+        ),
+        ...balanceSteps(userId, o.id, [lockChange(lockCoin, -o.lockAmount)], now),
+      ]);
+    } catch (e) {
+      if (!(e instanceof OrderGone) || attempt >= 3) throw e;
+      continue;
+    }
+    for (const id of sibling ? [o.id, sibling] : [o.id]) {
+      announceClosedOrder(id, o.symbol);
+      marketEvents.emit("order-changed", { userId, orderId: id });
+    }
+    return getOrder({ userId, orderId: o.id });
+  }
+}
+
+export async function cancelOcoOrder({ userId, ocoId }: { userId: string; ocoId: string }): Promise<{ ocoId: string; orders: OrderRecord[] }> {
+  const legs = await getOcoOrders({ userId, ocoId });
+  const open = legs.find((l) => l.status === "OPEN");
+  if (!open) throw unknownOrder(ocoId);
+  await cancelOrder({ userId, orderId: open.id });
+  return { ocoId, orders: await getOcoOrders({ userId, ocoId }) };
+}

@@ -1,0 +1,72 @@
+// POST /api/orders/oco – one limit leg and one stop leg (STOP_LOSS, or STOP_LOSS_LIMIT with a stop limit
+// price; optionally trailing) under one lock: SELL the amount once, BUY the dearer leg. Binance's price
+// rule: SELL limit > last > stop, BUY limit < last < stop. When a leg fills or fires, the other is
+// EXPIRED in the same transaction (lib/trading/fire-order.ts); cancelling one cancels both.
+import { atomic } from "@/lib/atomic";
+import { AppError } from "@/lib/api/errors";
+import { newId } from "@/lib/ids";
+import { formatUnits } from "@/lib/money";
+import { getFreshPrice } from "@/lib/market/get-fresh-price";
+import { balanceSteps } from "./balance-steps";
+import { openOrderCapSteps } from "./open-order-cap";
+import { isDuplicateClientId, newClientOrderId } from "./client-order-id";
+import { ocoLegIds } from "./oco-legs";
+import { planOrder } from "./order-plan";
+import type { OrderRecord } from "./order-record";
+import { insertOrderStep } from "./order-steps";
+import type { Side, TimeInForce } from "./order-types";
+import { announceOrder, duplicateClientId, newOrderOf, recordOf, type PlaceOrderInput } from "./place-order";
+import { lockChange } from "./trade-changes";
+import type { Pair } from "@/lib/markets";
+
+export interface OcoInput {
+  userId: string;
+  pair: Pair;
+  side: Side;
+  amount: bigint;
+  price: bigint;
+  stopPrice: bigint;
+  stopLimitPrice?: bigint;
+  trailingDelta?: number;
+  timeInForce?: TimeInForce;
+  clientOrderId?: string;
+}
+
+export async function placeOcoOrder(input: OcoInput): Promise<{ ocoId: string; orders: OrderRecord[] }> {
+  const last = (await getFreshPrice(input.pair.symbol)).price;
+  const ok = input.side === "SELL" ? input.price > last && last > input.stopPrice : input.price < last && last < input.stopPrice;
+  if (!ok) {
+    const rule = input.side === "SELL" ? "price > last price > stop_price" : "price < last price < stop_price";
+    throw new AppError("PRICE_RELATIONSHIP", `The relationship of the prices is not correct: a ${input.side} OCO needs ${rule} (last price ${formatUnits(last)}).`);
+  }
+  const limitLeg: PlaceOrderInput = { userId: input.userId, pair: input.pair, side: input.side, type: "LIMIT_MAKER", amount: input.amount, price: input.price };
+  const stopLeg: PlaceOrderInput = {
+    userId: input.userId, pair: input.pair, side: input.side, type: input.stopLimitPrice !== undefined ? "STOP_LOSS_LIMIT" : "STOP_LOSS",
+    amount: input.amount, price: input.stopLimitPrice, stopPrice: input.stopPrice, trailingDelta: input.trailingDelta,
+    timeInForce: input.stopLimitPrice !== undefined ? input.timeInForce : undefined,
+  };
+  if (input.stopLimitPrice === undefined && input.timeInForce !== undefined) {
+    throw new AppError("VALIDATION_FAILED", "time_in_force: is taken only with stop_limit_price", { time_in_force: "is taken only with stop_limit_price" });
+  }
+  const plans = [planOrder(limitLeg, last), planOrder(stopLeg, last)] as const;
+  // One lock for both legs: SELL the amount, BUY the larger of the two legs' locks. Each leg records it.
+  const lock = plans[0].lock.amount > plans[1].lock.amount ? plans[0].lock : plans[1].lock;
+  const ocoId = newId();
+  const [limitId, stopId] = ocoLegIds(ocoId);
+  const cid = input.clientOrderId ?? newClientOrderId();
+  const now = Date.now();
+  const orderNos: (number | null)[] = [null, null];
+  const rows = [
+    { ...newOrderOf(limitLeg, plans[0], limitId, `${cid}.1`, "", now), lockAmount: lock.amount, ocoId, onOrderNo: (n: number) => (orderNos[0] = n) },
+    { ...newOrderOf(stopLeg, plans[1], stopId, `${cid}.2`, "", now), lockAmount: lock.amount, ocoId, onOrderNo: (n: number) => (orderNos[1] = n) },
+  ];
+  try {
+    await atomic([...openOrderCapSteps(input.userId, input.pair.symbol), ...balanceSteps(input.userId, limitId, [lockChange(lock.coin, lock.amount)], now), ...rows.map(insertOrderStep)]);
+  } catch (e) {
+    if (isDuplicateClientId(e)) throw duplicateClientId(cid);
+    throw e;
+  }
+  const orders = rows.map((r, i) => recordOf(r, orderNos[i] ?? null));
+  for (const o of orders) announceOrder(o, input.userId);
+  return { ocoId, orders };
+}
