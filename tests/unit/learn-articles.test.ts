@@ -36,6 +36,17 @@ describe("the Learn articles", () => {
     ["the 1d/3d/1w horizons", /\*\*1 day \(1d\)\*\*, \*\*3 days \(3d\)\*\* or\n\*\*1 week \(1w\)\*\*/],
     ["the account: balance, profit, rating, reset", /## Portfolio value and profit[\s\S]*## Rating stars[\s\S]*## Resetting the account/],
     ["the starting balance", /50,000 virtual USDT/],
+    ["limits: at once as taker at the last price, or waiting as maker at their own price", /\| BUY \| limit ≥ p \| fills \*\*at once\*\* at `p`[\s\S]*\| BUY \| limit < p \| \*\*waits\*\*; fills at your limit price/],
+    ["whole fills", /fill \*\*whole\*\*/],
+    ["IOC and FOK expire when they cannot fill at once", /\*\*IOC\*\*[\s\S]*\*\*FOK\*\*[\s\S]*ends \*\*EXPIRED\*\*/],
+    ["post-only refused when it would take", /\*\*LIMIT_MAKER\*\*[\s\S]*would immediately match and take/],
+    ["stop-limits become limits when they fire", /STOP_LOSS_LIMIT[\s\S]*becomes a \*\*limit order at your limit price\*\*/],
+    ["trailing stops in basis points, 10 to 2,000", /\*\*basis\s+points\*\*[\s\S]*accepts 10 to 2,000/],
+    ["trailing stops fill at the firing trade (gaps)", /## How it fills\n\nA fired trailing stop fills \*\*whole\*\* at the price of the \*\*trade that fired it\*\*/],
+    ["OCO: one lock, the other leg EXPIRED in the same step", /other leg ends \*\*EXPIRED\*\* in the same step[\s\S]*## One lock for both legs/],
+    ["OCO price rules", /`limit > last > stop`[\s\S]*`limit < last < stop`/],
+    ["quote amounts rounded down to the step", /rounds \*\*down\*\* to the pair's lot step/],
+    ["maker and taker rates", /## Maker and taker[\s\S]*`FEE_RATE_MAKER`, `FEE_RATE_TAKER`/],
     ["risk management", /## Decide what you can lose[\s\S]*## Size the position from the stop[\s\S]*## Spread the risk/],
   ])("cover %s", (_topic, pattern) => {
     expect(all).toMatch(pattern);
