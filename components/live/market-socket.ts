@@ -34,6 +34,11 @@ export interface Fill {
   outcome: "FILLED" | "REJECTED";
 }
 
+/** {"type":"order"}: one of the user's orders changed (placed, filled, cancelled, expired, rejected). */
+export interface OrderEvent {
+  order: { order_id: string; status: string; symbol?: string } & Record<string, unknown>;
+}
+
 export interface SocketStatus {
   connected: boolean;
   source: string | null;
@@ -50,6 +55,7 @@ const trades = new Map<string, Trade[]>();
 const symbolListeners = new Map<string, Set<Listener>>();
 const statusListeners = new Set<Listener>();
 const fillListeners = new Set<(f: Fill) => void>();
+const orderListeners = new Set<(o: OrderEvent) => void>();
 const wanted = new Map<string, number>();
 let status: SocketStatus = { connected: false, source: null, lastTickAt: 0 };
 let socket: WebSocket | null = null;
@@ -102,6 +108,9 @@ function onMessage(raw: string): void {
   } else if (m.type === "fill" && typeof m.orderId === "string") {
     const fill: Fill = { orderId: m.orderId, outcome: m.outcome === "REJECTED" ? "REJECTED" : "FILLED" };
     for (const l of fillListeners) l(fill);
+  } else if (m.type === "order" && typeof m.order === "object" && m.order !== null && typeof (m.order as { order_id?: unknown }).order_id === "string") {
+    const event = { order: m.order as OrderEvent["order"] };
+    for (const l of orderListeners) l(event);
   }
 }
 
@@ -181,4 +190,11 @@ export function subscribeFills(listener: (f: Fill) => void): () => void {
   fillListeners.add(listener);
   connect();
   return () => fillListeners.delete(listener);
+}
+
+/** Hears every change of the signed-in user's orders. */
+export function subscribeOrders(listener: (o: OrderEvent) => void): () => void {
+  orderListeners.add(listener);
+  connect();
+  return () => orderListeners.delete(listener);
 }

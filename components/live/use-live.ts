@@ -7,9 +7,11 @@ import {
   getTicker,
   getTrades,
   subscribeFills,
+  subscribeOrders,
   subscribeStatus,
   subscribeSymbol,
   type Fill,
+  type OrderEvent,
   type Quote,
   type SocketStatus,
   type Ticker,
@@ -65,3 +67,8 @@ export function useFills(onFill: (f: Fill) => void): void {
   useEffect(() => subscribeFills(onFill), [onFill]);
 }
 
+
+/** Calls `onOrder` for every change of one of the signed-in user's orders while mounted. */
+export function useOrderEvents(onOrder: (o: OrderEvent) => void): void {
+  useEffect(() => subscribeOrders(onOrder), [onOrder]);
+}

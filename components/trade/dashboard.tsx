@@ -11,7 +11,8 @@ import { OrderForm } from "./order-form";
 import { PairPicker } from "./pair-picker";
 import { PriceHeader } from "./price-header";
 import { Watchlist } from "./watchlist";
-import type { MarketRow, PairInfo, Tx, Wallet } from "./types";
+import type { Order } from "@/components/orders/order";
+import type { MarketRow, PairInfo, Wallet } from "./types";
 import styles from "./dashboard.module.css";
 
 export interface DashboardProps {
@@ -19,7 +20,8 @@ export interface DashboardProps {
   markets: MarketRow[];
   initialSymbol: string;
   watchlist: string[];
-  open: Tx[];
+  /** server-rendered open orders (native shape); without them the list loads in the browser */
+  open?: Order[];
   wallet: Wallet;
 }
 

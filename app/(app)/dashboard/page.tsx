@@ -5,10 +5,8 @@ import { findPair, PAIRS } from "@/lib/markets";
 import { formatUnits } from "@/lib/money";
 import { listMarkets } from "@/lib/market/list-markets";
 import { listWatchlist } from "@/lib/watchlist/list-watchlist";
-import { listOpenOrders } from "@/lib/trading/list-transactions";
 import { getWallet } from "@/lib/trading/get-wallet";
 import { Dashboard } from "@/components/trade/dashboard";
-import type { Tx } from "@/components/trade/types";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -18,17 +16,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   if (!user) redirect("/login");
   const { symbol } = await searchParams;
   const pair = findPair(symbol ?? "") ?? PAIRS[0];
-  const [{ markets }, { watchlist }, { open }, wallet] = await Promise.all([
+  const [{ markets }, { watchlist }, wallet] = await Promise.all([
     listMarkets(),
     listWatchlist({ userId: user.id }),
-    listOpenOrders({ userId: user.id }),
     getWallet({ userId: user.id, email: user.email }),
   ]);
   const pairs = PAIRS.map((p) => ({ symbol: p.symbol, base: p.base, quote: p.quote, step: formatUnits(p.step) }));
   return (
     <>
       <h1 className="visually-hidden">Dashboard</h1>
-      <Dashboard pairs={pairs} markets={markets} initialSymbol={pair?.symbol ?? "BTCUSDT"} watchlist={watchlist} open={open as Tx[]} wallet={wallet} />
+      <Dashboard pairs={pairs} markets={markets} initialSymbol={pair?.symbol ?? "BTCUSDT"} watchlist={watchlist} wallet={wallet} />
     </>
   );
 }

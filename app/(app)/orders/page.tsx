@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
-import { listClosedOrders, listOpenOrders } from "@/lib/trading/list-transactions";
+import { listClosedOrders } from "@/lib/trading/list-transactions";
 import { OpenOrders } from "@/components/orders/open-orders";
 import { ClosedOrders } from "@/components/orders/closed-orders";
 import type { Tx } from "@/components/trade/types";
@@ -12,15 +12,12 @@ export const metadata: Metadata = { title: "Orders" };
 export default async function OrdersPage() {
   const user = await currentUser();
   if (!user) redirect("/login");
-  const [{ open }, { closed }] = await Promise.all([
-    listOpenOrders({ userId: user.id }),
-    listClosedOrders({ userId: user.id, all: true, limit: 21, offset: 0 }),
-  ]);
+  const { closed } = await listClosedOrders({ userId: user.id, all: true, limit: 21, offset: 0 });
   return (
     <>
       <h1>Orders</h1>
       <div style={{ display: "grid", gap: "var(--gap)" }}>
-        <OpenOrders initial={open as Tx[]} />
+        <OpenOrders />
         <ClosedOrders initial={closed as Tx[]} />
       </div>
     </>
