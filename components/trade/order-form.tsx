@@ -1,72 +1,68 @@
 "use client";
-// Market and stop orders for the selected pair. Amount inputs step by the pair's lot size (a hint the
-// browser enforces; the server checks it again) and the server's messages appear next to their field.
-import Link from "next/link";
+// Order entry for the selected pair: every type with the fields it needs (order-fields/), the cost,
+// fee and lock from the server's preview before submitting, and the server's messages next to their
+// field. Plain market and stop orders go through the original's endpoints as before; the other types
+// through /api/orders and /api/orders/oco. The form never subscribes to ticks (a tick re-renders
+// nothing here): the last price is read when an input changes, to pick a stop's SL/TP type.
 import useSWR from "swr";
-import { LEARN_LINKS } from "@/lib/learn/article-links";
 import { useState, type FormEvent } from "react";
 import { apiFetch, swrFetcher } from "@/components/data/api-fetch";
-import { formatAmount, formatPrice } from "@/components/format/format-number";
+import { formatAmount } from "@/components/format/format-number";
 import { formErrorsOf, type FormErrors } from "@/components/ui/form-errors";
-import { TextField } from "@/components/ui/text-field";
 import { refreshAccountData } from "@/components/layout/fill-notifier";
-import { useQuote } from "@/components/live/use-live";
+import { getQuote } from "@/components/live/market-socket";
+import type { Order } from "@/components/orders/order";
+import { AmountField } from "./order-fields/amount-field";
+import { FIELD_NAMES, type FieldProps } from "./order-fields/field-props";
+import { KindPicker, SidePicker } from "./order-fields/kind-picker";
+import { LimitPriceField, TimeInForceField } from "./order-fields/limit-fields";
+import { OrderLearnLinks } from "./order-fields/learn-links";
+import { buildOrder, EMPTY_DRAFT, type Draft, type Kind } from "./order-fields/order-draft";
+import { marketDone, ocoDone, orderDone, stopDone, type MarketAnswer } from "./order-fields/done-message";
+import { PreviewBox } from "./order-fields/preview-box";
+import { StopLimitPriceField, StopPriceField, TrailingFields } from "./order-fields/stop-fields";
 import type { PairInfo, Wallet } from "./types";
-import styles from "./order-form.module.css";
 
-type Kind = "market" | "stop";
-type Side = "BUY" | "SELL";
-
-// Only subscribes to ticks while there is an amount to price.
-function Estimate(props: { symbol: string; amount: string; stop: string; quote: string }) {
-  return Number(props.amount) > 0 ? <LiveEstimate {...props} /> : null;
-}
-
-function LiveEstimate({ symbol, amount, stop, quote }: { symbol: string; amount: string; stop: string; quote: string }) {
-  const q = useQuote(symbol);
-  const price = Number(stop) || q?.price;
-  const a = Number(amount);
-  if (!price || !a) return null;
-  return (
-    <p className="hint" aria-live="off">
-      About <span className="num">{formatPrice(a * price)}</span> {quote} before the fee
-    </p>
-  );
-}
+const SUBMIT_WORD: Record<Kind, string> = { market: "", limit: "Place limit to ", stop: "Place stop to ", stop_limit: "Place stop-limit to ", trailing: "Place trailing stop to ", oco: "Place OCO to " };
 
 /** Order entry for one pair; `initialWallet` is the server-rendered wallet. */
 export function OrderForm({ pair, initialWallet }: { pair: PairInfo; initialWallet: Wallet }) {
   const { data: wallet } = useSWR<Wallet>("/api/wallet", swrFetcher, { fallbackData: initialWallet });
-  const [kind, setKind] = useState<Kind>("market");
-  const [side, setSide] = useState<Side>("BUY");
-  const [amount, setAmount] = useState("");
-  const [stop, setStop] = useState("");
+  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
 
+  const set: FieldProps["set"] = (key, value) => setDraft((d) => ({ ...d, [key]: value }));
+  const { kind, side } = draft;
   const spendCoin = side === "BUY" ? pair.quote : pair.base;
   const available = wallet?.balance[spendCoin] ?? 0;
+  const built = buildOrder(draft, pair, getQuote(pair.symbol)?.price);
+  const fields: FieldProps = { draft, set, pair, errors: errors.fields };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    // The price now, not at the last keystroke, decides a stop's type.
+    const order = buildOrder(draft, pair, getQuote(pair.symbol)?.price);
+    if (!order.ok) {
+      setErrors({ fields: {}, message: "Fill in every field first (and wait for a live price)." });
+      return;
+    }
     setBusy(true);
     setErrors({ fields: {} });
     setDone(undefined);
-    const body = { base: pair.base, quote: pair.quote, side, b_amount: amount, ...(kind === "stop" ? { stop } : {}) };
+    const { path, body } = order.submit;
     try {
-      if (kind === "market") {
-        const r = await apiFetch<{ price: number; b_amount: number; fee: number }>("/api/order/market", { method: "POST", body });
-        setDone(`${side === "BUY" ? "Bought" : "Sold"} ${formatAmount(r.b_amount)} ${pair.base} at ${formatPrice(r.price)} ${pair.quote} (fee ${formatAmount(r.fee)} ${pair.quote}).`);
-      } else {
-        const r = await apiFetch<{ order_type: string }>("/api/order/stoploss", { method: "POST", body });
-        setDone(`Stop order placed (${r.order_type === "TP" ? "take-profit" : "stop-loss"}): ${side.toLowerCase()} ${amount} ${pair.base} at ${stop}.`);
-      }
-      setAmount("");
-      setStop("");
+      if (path === "/api/order/market") setDone(marketDone(side, pair, await apiFetch<MarketAnswer>(path, { method: "POST", body })));
+      else if (path === "/api/order/stoploss") {
+        const r = await apiFetch<{ order_type: string }>(path, { method: "POST", body });
+        setDone(stopDone(side, pair, draft.amount, draft.stop, r.order_type));
+      } else if (path === "/api/orders/oco") setDone(ocoDone((await apiFetch<{ orders: Order[] }>(path, { method: "POST", body })).orders));
+      else setDone(orderDone(await apiFetch<Order>(path, { method: "POST", body })));
+      setDraft((d) => ({ ...EMPTY_DRAFT, kind: d.kind, side: d.side, amountIn: d.amountIn, tif: d.tif, postOnly: d.postOnly }));
       await refreshAccountData();
     } catch (err) {
-      setErrors(formErrorsOf(err, ["b_amount", "stop"]));
+      setErrors(formErrorsOf(err, FIELD_NAMES));
     } finally {
       setBusy(false);
     }
@@ -75,55 +71,24 @@ export function OrderForm({ pair, initialWallet }: { pair: PairInfo; initialWall
   return (
     <section className="card" aria-labelledby="order-title">
       <h2 id="order-title">Place an order</h2>
-      <div role="group" aria-label="Order type" className={styles.toggle}>
-        {(["market", "stop"] as const).map((k) => (
-          <button key={k} type="button" className="btn btn-small" aria-pressed={kind === k} onClick={() => setKind(k)}>
-            {k === "market" ? "Market" : "Stop"}
-          </button>
-        ))}
-      </div>
-      <div role="group" aria-label="Side" className={styles.toggle}>
-        {(["BUY", "SELL"] as const).map((s) => (
-          <button key={s} type="button" className={`btn btn-small ${styles[s.toLowerCase()]}`} aria-pressed={side === s} onClick={() => setSide(s)}>
-            {s === "BUY" ? "Buy" : "Sell"}
-          </button>
-        ))}
-      </div>
+      <KindPicker value={kind} onChange={(k) => set("kind", k)} />
+      <SidePicker value={side} onChange={(s) => set("side", s)} />
       <form onSubmit={submit} aria-describedby="order-available">
         <p id="order-available" className="hint">
           Available: <span className="num">{formatAmount(available)}</span> {spendCoin}
         </p>
-        <TextField
-          name="b_amount"
-          id="order-amount"
-          label={`Amount (${pair.base})`}
-          type="number"
-          inputMode="decimal"
-          required
-          min={pair.step}
-          step={pair.step}
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-          hint={`In steps of ${pair.step} ${pair.base}.`}
-          error={errors.fields.b_amount ? `Amount ${errors.fields.b_amount}` : undefined}
-        />
-        {kind === "stop" && (
-          <TextField
-            name="stop"
-            id="order-stop"
-            label={`Stop price (${pair.quote})`}
-            type="number"
-            inputMode="decimal"
-            required
-            min="0.00000001"
-            step="0.00000001"
-            value={stop}
-            onChange={(e) => setStop(e.target.value)}
-            hint="Fires when a market trade reaches this price; fills at that trade's price."
-            error={errors.fields.stop ? `Stop price ${errors.fields.stop}` : undefined}
-          />
+        <AmountField {...fields} />
+        {(kind === "limit" || kind === "oco") && (
+          <LimitPriceField {...fields} hint={kind === "oco" ? "The limit leg: above the market to sell, below it to buy." : "Buy at or below this price, sell at or above it."} />
         )}
-        <Estimate symbol={pair.symbol} amount={amount} stop={kind === "stop" ? stop : ""} quote={pair.quote} />
+        {(kind === "stop" || kind === "stop_limit" || kind === "oco") && (
+          <StopPriceField {...fields} hint={kind === "oco" ? "The stop leg fires when a trade reaches it: below the market to sell, above it to buy." : "Fires when a market trade reaches this price; fills at that trade's price."} />
+        )}
+        {kind === "stop_limit" && <LimitPriceField {...fields} hint="Once the stop fires, the order becomes a limit order at this price." />}
+        {kind === "oco" && <StopLimitPriceField {...fields} />}
+        {kind === "trailing" && <TrailingFields {...fields} />}
+        {(kind === "limit" || kind === "stop_limit") && <TimeInForceField {...fields} allowPostOnly={kind === "limit"} />}
+        <PreviewBox kind={kind} side={side} bodies={built.ok ? built.previews : null} pair={pair} />
         {errors.message && (
           <p className="form-error" role="alert">
             {errors.message}
@@ -135,20 +100,9 @@ export function OrderForm({ pair, initialWallet }: { pair: PairInfo; initialWall
           </p>
         )}
         <button type="submit" className={`btn ${side === "BUY" ? "btn-buy" : "btn-sell"}`} disabled={busy} style={{ width: "100%" }}>
-          {busy ? "Sending…" : `${kind === "stop" ? "Place stop to " : ""}${side === "BUY" ? "Buy" : "Sell"} ${pair.base}`}
+          {busy ? "Sending…" : `${SUBMIT_WORD[kind]}${side === "BUY" ? "Buy" : "Sell"} ${pair.base}`}
         </button>
-        <p className="hint">
-          {kind === "stop" ? (
-            <>
-              Learn: <Link href={LEARN_LINKS.stopOrder}>stop orders, SL and TP</Link> ·{" "}
-              <Link href={LEARN_LINKS.fixedBalance}>locked funds</Link> · <Link href={LEARN_LINKS.fees}>fees</Link>
-            </>
-          ) : (
-            <>
-              Learn: <Link href={LEARN_LINKS.marketOrder}>market orders</Link> · <Link href={LEARN_LINKS.fees}>fees</Link>
-            </>
-          )}
-        </p>
+        <OrderLearnLinks kind={kind} />
       </form>
     </section>
   );
