@@ -1,12 +1,14 @@
 "use client";
 // Candlestick chart of a pair (lightweight-charts, loaded only in the browser and only here) with
-// SMA(10) and EMA(25) overlays and volume. Live ticks update the last candle straight through the chart
-// API, without React state, so a tick repaints the canvas and re-renders nothing.
+// SMA(10) and EMA(25) overlays and volume, and the user's open orders as price lines. Live ticks update
+// the last candle straight through the chart API, without React state, so a tick repaints the canvas and
+// re-renders nothing.
 import { useEffect, useRef, useState } from "react";
 import type { IChartApi, ISeriesApi, UTCTimestamp } from "lightweight-charts";
 import { getQuote, subscribeSymbol } from "@/components/live/market-socket";
 import { apiFetch } from "@/components/data/api-fetch";
 import { ema, nextEma, sma } from "./indicators";
+import { OrderPriceLines } from "./order-price-lines";
 import styles from "./candle-chart.module.css";
 
 export const CHART_INTERVALS = ["15m", "1h", "12h", "1d", "1w"] as const;
@@ -54,6 +56,7 @@ export function CandleChart({ symbol }: { symbol: string }) {
   const series = useRef<Series | null>(null);
   const candlesRef = useRef<Candle[]>([]);
   const [ready, setReady] = useState(false);
+  const [candleSeries, setCandleSeries] = useState<ISeriesApi<"Candlestick"> | null>(null);
   const [interval, setInterval] = useState<Interval>("1h");
   const [state, setState] = useState<"loading" | "ok" | "empty" | "error">("loading");
 
@@ -77,11 +80,13 @@ export function CandleChart({ symbol }: { symbol: string }) {
       const smaS = chart.addSeries(lc.LineSeries, { ...line, color: "#ffd66b" });
       const emaS = chart.addSeries(lc.LineSeries, { ...line, color: "#4ea1ff" });
       series.current = { chart, candles, volume, sma: smaS, ema: emaS };
+      setCandleSeries(candles);
       setReady(true);
     });
     return () => {
       disposed = true;
       series.current = null;
+      setCandleSeries(null);
       chart?.remove();
     };
   }, []);
@@ -151,7 +156,7 @@ export function CandleChart({ symbol }: { symbol: string }) {
         </div>
       </div>
       <p className={styles.legend}>
-        <span className={styles.sma}>SMA 10</span> <span className={styles.ema}>EMA 25</span> <span className="muted">Volume at the bottom</span>
+        <span className={styles.sma}>SMA 10</span> <span className={styles.ema}>EMA 25</span> <span className="muted">Volume at the bottom · dashed lines: your open orders</span>
       </p>
       <div className={styles.box} ref={box} role="img" aria-label={`Candlestick chart of ${symbol}, ${interval} candles`}>
         {state !== "ok" && (
@@ -162,6 +167,7 @@ export function CandleChart({ symbol }: { symbol: string }) {
           </div>
         )}
       </div>
+      <OrderPriceLines series={candleSeries} symbol={symbol} box={box} />
     </section>
   );
 }
