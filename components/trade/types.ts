@@ -39,7 +39,7 @@ export interface Tx {
   date: string;
   time: string;
   timestamp?: string;
-  order_type: "M" | "SL" | "TP";
+  order_type: "M" | "SL" | "TP" | "L" | "LM" | "SLL" | "TPL";
   side: "BUY" | "SELL";
   status?: string;
   fixed?: number;
