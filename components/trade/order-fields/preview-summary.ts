@@ -15,6 +15,16 @@ export interface Summary {
   note: string;
 }
 
+// The price a waiting order's cost, fee and lock are reckoned at (the server's preview `price`).
+const WAITING_PRICE: Record<Kind, string> = {
+  market: "At the last trade",
+  limit: "At your limit",
+  stop: "Priced at the stop",
+  stop_limit: "Priced at the limit",
+  trailing: "Priced at the first trigger",
+  oco: "At your limit",
+};
+
 const pct = (rate: number) => `${(rate * 100).toLocaleString("en-US", { maximumFractionDigits: 4 })} %`;
 const feeText = (p: Preview, quote: string) => `${formatAmount(p.fee)} ${quote} (${pct(p.fee_rate)} ${p.maker ? "maker" : "taker"})`;
 const lockText = (amount: number, coin: string) => (amount > 0 ? `${formatAmount(amount)} ${coin} until it fills or you cancel` : "nothing: it fills at once");
@@ -29,7 +39,7 @@ export function totalOf(side: OrderSide, p: Pick<Preview, "quote_amount" | "fee"
 function single(kind: Kind, side: OrderSide, p: Preview, pair: PairInfo): Summary {
   const waits = !p.marketable;
   const rows: SummaryRow[] = [
-    { label: waits && kind !== "limit" ? "Priced at the stop" : waits ? "At your limit" : "At the last trade", value: `${formatPrice(p.price)} ${pair.quote}` },
+    { label: waits ? WAITING_PRICE[kind] : "At the last trade", value: `${formatPrice(p.price)} ${pair.quote}` },
     { label: "Amount", value: `${formatAmount(p.amount)} ${pair.base}` },
     { label: side === "BUY" ? "Cost" : "Proceeds", value: `${formatAmount(p.quote_amount)} ${pair.quote}` },
     { label: "Fee", value: feeText(p, pair.quote) },
