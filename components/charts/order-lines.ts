@@ -23,7 +23,10 @@ export function orderLines(orders: readonly Order[], symbol: string): OrderLine[
     const color = o.side === "BUY" ? BUY : SELL;
     const side = o.side === "BUY" ? "Buy" : "Sell";
     const label = `${side} ${typeLabel(o).toLowerCase()}`;
-    if (hasTrigger(o.type)) {
+    if (hasTrigger(o.type) && o.trigger_price == null && o.price != null) {
+      // A stop-limit whose stop was reached (the API then has no trigger): it rests as a limit.
+      lines.push({ key: `${o.order_id}:limit`, price: o.price, title: `${side} limit (stop reached)`, color, dotted: false });
+    } else if (hasTrigger(o.type)) {
       const trigger = o.trigger_price ?? o.stop_price ?? o.activation_price;
       if (trigger != null) lines.push({ key: `${o.order_id}:trigger`, price: trigger, title: label, color, dotted: false });
       if (o.price != null) lines.push({ key: `${o.order_id}:limit`, price: o.price, title: `${side} limit after trigger`, color, dotted: true });

@@ -98,7 +98,8 @@ describe("open orders", () => {
 
   it("write each type's prices, with a trailing stop's current trigger", () => {
     expect(orderPrices(order({}))).toEqual(["limit 89,500.00"]);
-    expect(orderPrices(order({ type: "STOP_LOSS_LIMIT", stop_price: 89000, price: 88900 }))).toEqual(["stop 89,000.00 → limit 88,900.00"]);
+    expect(orderPrices(order({ type: "STOP_LOSS_LIMIT", stop_price: 89000, trigger_price: 89000, price: 88900 }))).toEqual(["stop 89,000.00 → limit 88,900.00"]);
+    expect(orderPrices(order({ type: "STOP_LOSS_LIMIT", stop_price: 89000, trigger_price: null, price: 88900 }))).toEqual(["stop reached → limit 88,900.00"]);
     expect(orderPrices(order({ type: "STOP_LOSS", price: null, trailing_delta: 100, trigger_price: 89100.5, activation_price: 95000 }))).toEqual([
       "trigger 89,100.50 (trails 1 %, activates at 95,000.00)",
     ]);
@@ -112,6 +113,7 @@ describe("the chart's order lines", () => {
         order({ order_id: "l" }),
         order({ order_id: "t", side: "SELL", type: "STOP_LOSS", price: null, trailing_delta: 150, trigger_price: 88650, stop_price: null }),
         order({ order_id: "sl", side: "SELL", type: "STOP_LOSS_LIMIT", stop_price: 89000, trigger_price: 89000, price: 88900 }),
+        order({ order_id: "fired", type: "TAKE_PROFIT_LIMIT", stop_price: 87000, trigger_price: null, price: 87100 }),
         order({ order_id: "eth", symbol: "ETHUSDT" }),
       ],
       "BTCUSDT",
@@ -121,6 +123,7 @@ describe("the chart's order lines", () => {
       ["t:trigger", 88650, "Sell trailing stop", false],
       ["sl:trigger", 89000, "Sell stop-limit", false],
       ["sl:limit", 88900, "Sell limit after trigger", true],
+      ["fired:limit", 87100, "Buy limit (stop reached)", false],
     ]);
     expect(lines[0]?.color).not.toBe(lines[1]?.color);
   });
