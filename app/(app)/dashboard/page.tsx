@@ -6,6 +6,9 @@ import { formatUnits } from "@/lib/money";
 import { listMarkets } from "@/lib/market/list-markets";
 import { listWatchlist } from "@/lib/watchlist/list-watchlist";
 import { getWallet } from "@/lib/trading/get-wallet";
+import { listOrders } from "@/lib/trading/get-orders";
+import { presentOrder } from "@/lib/api/order-presenter";
+import type { Order } from "@/components/orders/order";
 import { Dashboard } from "@/components/trade/dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -16,16 +19,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   if (!user) redirect("/login");
   const { symbol } = await searchParams;
   const pair = findPair(symbol ?? "") ?? PAIRS[0];
-  const [{ markets }, { watchlist }, wallet] = await Promise.all([
+  const [{ markets }, { watchlist }, open, wallet] = await Promise.all([
     listMarkets(),
     listWatchlist({ userId: user.id }),
+    listOrders({ userId: user.id, status: "open", limit: 50 }),
     getWallet({ userId: user.id, email: user.email }),
   ]);
   const pairs = PAIRS.map((p) => ({ symbol: p.symbol, base: p.base, quote: p.quote, step: formatUnits(p.step) }));
   return (
     <>
       <h1 className="visually-hidden">Dashboard</h1>
-      <Dashboard pairs={pairs} markets={markets} initialSymbol={pair?.symbol ?? "BTCUSDT"} watchlist={watchlist} wallet={wallet} />
+      <Dashboard pairs={pairs} markets={markets} initialSymbol={pair?.symbol ?? "BTCUSDT"} watchlist={watchlist} open={open.orders.map(presentOrder) as Order[]} wallet={wallet} />
     </>
   );
 }

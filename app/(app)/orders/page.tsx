@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { listClosedOrders } from "@/lib/trading/list-transactions";
+import { listOrders } from "@/lib/trading/get-orders";
+import { presentOrder } from "@/lib/api/order-presenter";
+import type { Order } from "@/components/orders/order";
 import { OpenOrders } from "@/components/orders/open-orders";
 import { ClosedOrders } from "@/components/orders/closed-orders";
 import type { Tx } from "@/components/trade/types";
@@ -12,12 +15,15 @@ export const metadata: Metadata = { title: "Orders" };
 export default async function OrdersPage() {
   const user = await currentUser();
   if (!user) redirect("/login");
-  const { closed } = await listClosedOrders({ userId: user.id, all: true, limit: 21, offset: 0 });
+  const [open, { closed }] = await Promise.all([
+    listOrders({ userId: user.id, status: "open", limit: 50 }),
+    listClosedOrders({ userId: user.id, all: true, limit: 21, offset: 0 }),
+  ]);
   return (
     <>
       <h1>Orders</h1>
       <div style={{ display: "grid", gap: "var(--gap)" }}>
-        <OpenOrders />
+        <OpenOrders initial={open.orders.map(presentOrder) as Order[]} />
         <ClosedOrders initial={closed as Tx[]} />
       </div>
     </>
