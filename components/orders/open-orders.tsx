@@ -123,7 +123,7 @@ function GroupRow({ g }: { g: OrderGroup }) {
             Modify
           </button>
         )}
-        <button type="button" className="btn btn-small btn-danger" disabled={busy} onClick={cancel} aria-label={`Cancel ${first.side.toLowerCase()} ${first.amount} ${first.base} ${what} order`}>
+        <button type="button" className="btn btn-small btn-danger" disabled={busy} onClick={cancel} aria-label={oco ? `Cancel both legs of the ${first.side.toLowerCase()} ${first.amount} ${first.base} OCO` : `Cancel ${first.side.toLowerCase()} ${first.amount} ${first.base} ${what} order`}>
           {busy ? "Cancelling…" : oco ? "Cancel both" : "Cancel"}
         </button>
       </div>

@@ -67,7 +67,7 @@ test("a limit order from the form to its fill, and an OCO placed and cancelled",
       await expect(openOrders.first()).toContainText("limit 95,000.00");
       await expect(openOrders.first()).toContainText("stop 85,000.00");
       await expect(chartBox).toHaveAttribute("data-order-lines", /^(95000 85000|85000 95000)$/);
-      await openOrders.first().getByRole("button", { name: "Cancel both" }).click();
+      await openOrders.first().getByRole("button", { name: "Cancel both legs of the sell 0.01 BTC OCO" }).click();
       await expect(openOrders).toHaveCount(0);
       await expect(chartBox).toHaveAttribute("data-order-lines", "");
     });

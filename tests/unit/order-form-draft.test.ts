@@ -60,7 +60,7 @@ describe("the order form's requests", () => {
   it("sends an OCO to /api/orders/oco and previews both legs", () => {
     const b = buildOrder(draft({ kind: "oco", side: "SELL", price: "95000", stop: "85000", stopLimit: "84900" }), BTC, 90000);
     expect(b.ok && b.submit).toEqual({ path: "/api/orders/oco", body: { symbol: "BTCUSDT", side: "SELL", amount: "0.01", price: "95000", stop_price: "85000", stop_limit_price: "84900" } });
-    expect(b.ok && b.previews.map((p) => p.type)).toEqual(["LIMIT", "STOP_LOSS_LIMIT"]);
+    expect(b.ok && b.previews.map((p) => p.type)).toEqual(["LIMIT_MAKER", "STOP_LOSS_LIMIT"]);
     const plain = buildOrder(draft({ kind: "oco", side: "SELL", price: "95000", stop: "85000" }), BTC, 90000);
     expect(plain.ok && plain.previews[1]).toEqual({ symbol: "BTCUSDT", side: "SELL", type: "STOP_LOSS", amount: "0.01", stop_price: "85000" });
   });

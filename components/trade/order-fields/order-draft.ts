@@ -1,6 +1,6 @@
 // What the order form holds, and the requests it makes from that: the order to submit (the original's
 // endpoints for plain market and stop orders, /api/orders and /api/orders/oco for the rest) and the
-// bodies to preview (POST /api/orders/preview; an OCO previews each leg). Pure, so it is unit-tested.
+// bodies to preview (POST /api/orders/preview; an OCO previews each leg: its limit leg is a LIMIT_MAKER). Pure, so it is unit-tested.
 import type { OrderSide, OrderType, TimeInForce } from "@/components/orders/order";
 import type { PairInfo } from "../types";
 
@@ -126,7 +126,7 @@ export function buildOrder(d: Draft, pair: PairInfo, last: number | undefined): 
       const stopLimit = filled(d.stopLimit) ? d.stopLimit.trim() : undefined;
       const body: Body = { symbol, side, amount, price, stop_price: stop, ...(stopLimit ? { stop_limit_price: stopLimit } : {}) };
       const stopLeg = stopLimit ? native("STOP_LOSS_LIMIT", { stop_price: stop, price: stopLimit, time_in_force: "GTC" }) : native("STOP_LOSS", { stop_price: stop });
-      return { ok: true, submit: { path: "/api/orders/oco", body }, previews: [native("LIMIT", { price, time_in_force: "GTC" }), stopLeg] };
+      return { ok: true, submit: { path: "/api/orders/oco", body }, previews: [native("LIMIT_MAKER", { price }), stopLeg] };
     }
   }
 }
