@@ -1,7 +1,8 @@
 // The order engine through the pages in a real Chromium against the real server: place a limit order in
 // the form (its cost, fee and lock previewed first), see it in the open orders and as a line on the chart,
 // a fake trade fills it at its limit price, the toast appears and the wallet is exact; then an OCO on the
-// coins bought shows as one entry with two chart lines and is cancelled as one.
+// coins bought shows as one entry with two chart lines and is cancelled as one; a trailing stop shows its
+// live trigger; "spend 100 USDT" buys what the preview said.
 import { expect, newEmail, registerByApi, signIn, test } from "./fixtures";
 
 test("a limit order from the form to its fill, and an OCO placed and cancelled", async ({ page, market }) => {
@@ -70,6 +71,34 @@ test("a limit order from the form to its fill, and an OCO placed and cancelled",
       await openOrders.first().getByRole("button", { name: "Cancel both legs of the sell 0.01 BTC OCO" }).click();
       await expect(openOrders).toHaveCount(0);
       await expect(chartBox).toHaveAttribute("data-order-lines", "");
+    });
+
+    await test.step("a trailing stop shows its current trigger in the list and on the chart", async () => {
+      await page.getByRole("button", { name: "Trailing", exact: true }).click();
+      await page.getByLabel("Amount (BTC)").fill("0.01");
+      await page.getByLabel("Trailing distance (%)").fill("1");
+      await expect(page.getByTestId("order-preview")).toContainText("0.01 BTC until it fills or you cancel");
+      await page.getByRole("button", { name: "Place trailing stop to Sell BTC" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Trailing stop order placed: sell 0.01 BTC" })).toBeVisible();
+      // 1 % (100 basis points) below the highest trade since placement, 90,000.50: 89,100.495
+      await expect(openOrders.first()).toContainText("trigger 89,100.50 (trails 1 %)");
+      await expect(chartBox).toHaveAttribute("data-order-lines", "89100.495");
+      await openOrders.first().getByRole("button", { name: "Cancel sell 0.01 BTC trailing stop order" }).click();
+      await expect(openOrders).toHaveCount(0);
+    });
+
+    await test.step("spend 100 USDT at market: the preview and the fill agree, rounded down to the lot step", async () => {
+      await page.getByRole("button", { name: "Market", exact: true }).click();
+      await page.getByRole("button", { name: "Buy", exact: true }).click();
+      await page.getByRole("button", { name: "Spend USDT" }).click();
+      await page.getByLabel("Spend (USDT)").fill("100");
+      // floor(100 / 90,000.50) to 0.00001 = 0.00111 BTC; cost 99.900555, taker fee rounded up 0.09990056
+      const preview = page.getByTestId("order-preview");
+      await expect(preview).toContainText("0.00111 BTC");
+      await expect(preview).toContainText("99.900555 USDT");
+      await expect(preview).toContainText("100.00045556 USDT");
+      await page.getByRole("button", { name: "Buy BTC" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Bought 0.00111 BTC at 90,000.50 USDT (market, fee 0.09990056 USDT)" })).toBeVisible();
     });
 
     await test.step("the form with every type still fits a 375 px phone", async () => {
