@@ -1,6 +1,9 @@
 // CORS for /api: a frontend hosted on another origin (the original React app, say) may call the API with
 // Bearer tokens when its origin is in CORS_ORIGINS. Never with credentials: cookies stay same-origin, and
-// the CSRF check for cookie writes (authenticate-request.ts) does not look at this list.
+// the CSRF check for cookie writes (authenticate-request.ts) does not look at this list. Applied by the
+// route handlers themselves (handler.ts, method-not-allowed.ts, the catch-all), not by proxy.ts: a proxy
+// that matches /api makes Next buffer and drain every request body before the route runs, which would
+// undo the streaming body limit (lib/api/read-body.ts).
 import { env } from "@/lib/env";
 
 const ALLOWED = new Set(
@@ -36,4 +39,10 @@ export function corsHeaders(req: Request): Record<string, string> {
     headers["Access-Control-Max-Age"] = MAX_AGE_S;
   }
   return headers;
+}
+
+/** The same response with the CORS headers of `req` set (Vary always). */
+export function withCors(req: Request, res: Response): Response {
+  for (const [name, value] of Object.entries(corsHeaders(req))) res.headers.set(name, value);
+  return res;
 }

@@ -2,6 +2,7 @@
 // case, and turn every thrown error into the one JSON error shape. Unknown errors are logged with context
 // and answered as a generic 500 without internals.
 import type { z } from "zod";
+import { withCors } from "./cors";
 import { AppError, errorResponse } from "./errors";
 import { readBodyText } from "./read-body";
 import { validationError } from "./validation-error";
@@ -47,16 +48,16 @@ async function context<B, Q>(req: Request, args: RouteArgs | undefined, opts: Op
   return { req, params: raw, body: parse(opts.body, body), rawBody: body, query: parse(opts.query, query) };
 }
 
-function respond(result: Result, status: number): Response {
-  return result instanceof Response ? result : Response.json(result, { status });
+function respond(req: Request, result: Result, status: number): Response {
+  return withCors(req, result instanceof Response ? result : Response.json(result, { status }));
 }
 
 function fail(error: unknown, req: Request): Response {
   const path = new URL(req.url).pathname;
   const withMsg = path.startsWith("/api/order/"); // the original's order endpoints answered errors as `msg`
-  if (error instanceof AppError) return errorResponse(error, { withMsg });
+  if (error instanceof AppError) return withCors(req, errorResponse(error, { withMsg }));
   console.error(`${req.method} ${path} failed:`, error);
-  return errorResponse(new AppError("INTERNAL", "Something went wrong on our side. Please try again."), { withMsg });
+  return withCors(req, errorResponse(new AppError("INTERNAL", "Something went wrong on our side. Please try again."), { withMsg }));
 }
 
 /** A route for anyone. */
@@ -66,7 +67,7 @@ export function withPublic<B = Record<string, unknown>, Q = Record<string, strin
 ) {
   return async (req: Request, args?: RouteArgs): Promise<Response> => {
     try {
-      return respond(await handler(await context(req, args, opts)), opts.status ?? 200);
+      return respond(req, await handler(await context(req, args, opts)), opts.status ?? 200);
     } catch (error) {
       return fail(error, req);
     }
@@ -88,7 +89,7 @@ export function withUser<B = Record<string, unknown>, Q = Record<string, string>
       if (email !== undefined && email.trim().replaceAll(" ", "+").toLowerCase() !== user.email) {
         throw new AppError("UNAUTHENTICATED", "The email does not belong to the signed-in user.");
       }
-      return respond(await handler({ ...ctx, user }), opts.status ?? 200);
+      return respond(req, await handler({ ...ctx, user }), opts.status ?? 200);
     } catch (error) {
       return fail(error, req);
     }
