@@ -138,8 +138,10 @@ describe("unimplemented methods", () => {
       expect(r.headers.get("allow"), `${method} ${route.url}`).toBe(allow);
       if (method === "HEAD") continue;
       expect(r.headers.get("content-type")).toMatch(/application\/json/);
-      const body = (await r.json()) as { code: string; message: string };
-      expect(Object.keys(body).sort()).toEqual(["code", "message"]);
+      const body = (await r.json()) as { code: string; message: string; error: string };
+      // The native error shape, with the original frontend's `error` alias (the same sentence).
+      expect(Object.keys(body).sort()).toEqual(["code", "error", "message"]);
+      expect(body.error).toBe(body.message);
       expect(body.code).toBe("METHOD_NOT_ALLOWED");
       expect(body.message).toContain(method);
     }

@@ -4,6 +4,7 @@ import { listOrdersQuery, orderRequestOf, placeOrderBody } from "@/lib/api/nativ
 import { presentOrder } from "@/lib/api/order-presenter";
 import { listOrders } from "@/lib/trading/get-orders";
 import { placeOrder } from "@/lib/trading/place-order";
+import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // POST /api/orders – place an order of any type (Idempotency-Key honoured for 24 h)
 export const POST = withUser(
@@ -23,3 +24,6 @@ export const GET = withUser(
   },
   { query: listOrdersQuery },
 );
+
+// Any other method: a JSON 405 with Allow.
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

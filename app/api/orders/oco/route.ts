@@ -3,6 +3,7 @@ import { idempotent } from "@/lib/api/idempotency";
 import { ocoOrderBody } from "@/lib/api/native-order-schemas";
 import { presentOrder } from "@/lib/api/order-presenter";
 import { placeOcoOrder } from "@/lib/trading/place-oco-order";
+import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // POST /api/orders/oco – a limit leg and a stop leg under one lock (Idempotency-Key honoured)
 export const POST = withUser(
@@ -17,3 +18,6 @@ export const POST = withUser(
     }),
   { body: ocoOrderBody },
 );
+
+// Any other method: a JSON 405 with Allow.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

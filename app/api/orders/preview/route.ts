@@ -2,6 +2,7 @@ import { withUser } from "@/lib/api/handler";
 import { orderRequestOf, placeOrderBody } from "@/lib/api/native-order-schemas";
 import { unitsToNumber } from "@/lib/money";
 import { previewOrder } from "@/lib/trading/preview-order";
+import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // POST /api/orders/preview – what an order would do now: price, fee, lock, marketable (no balance check)
 export const POST = withUser(
@@ -21,3 +22,6 @@ export const POST = withUser(
   },
   { body: placeOrderBody },
 );
+
+// Any other method: a JSON 405 with Allow.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
