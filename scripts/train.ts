@@ -21,6 +21,13 @@ function csvLoader(dir: string) {
   };
 }
 
+function hourlyCsvLoader(dir: string) {
+  return async (symbol: string) => {
+    const file = [`binance_${symbol}_1h.csv.gz`, `binance_${symbol}_1h.csv`, `${symbol}_1h.csv`].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+    return file ? readKlineCsv(file) : [];
+  };
+}
+
 const fmt = (v: number | undefined, digits = 4) => (v === undefined || !Number.isFinite(v) ? "" : Number(v.toPrecision(digits)).toString());
 const day = (ms: number | undefined) => (ms ? new Date(ms).toISOString().slice(0, 10) : "");
 
@@ -73,6 +80,7 @@ async function main(): Promise<number> {
     horizons,
     folds: values.folds ? Number(values.folds) : undefined,
     loadCandles: values["csv-dir"] ? csvLoader(values["csv-dir"]) : undefined,
+    loadHourly: values["csv-dir"] ? hourlyCsvLoader(values["csv-dir"]) : undefined,
     onProgress: (e) => {
       if (!started) {
         bar.start(e.total, 0, { model: "" });
