@@ -21,7 +21,7 @@ describe("describeRange", () => {
     const { describeRange } = await import("@/lib/predict/describe-range");
     const w = describeRange(
       { p2_5: 90000, p10: 95000, p90: 105000, p97_5: 110000 },
-      { n: 605, coverage_80: 0.823, coverage_95: 0.967, interval_score_80: 95, static_interval_score_80: 100, ewma_interval_score_80: 99.5 },
+      { n: 605, coverage_80: 0.823, coverage_95: 0.967, interval_score_80: 95, static_interval_score_80: 100, ewma_interval_score_80: 95.5 },
       "one day",
     );
     expect(w.range).toBe("Most likely (80%) between 95,000 and 105,000 one day from now; almost surely (95%) between 90,000 and 110,000.");
