@@ -4,6 +4,7 @@ import { findPair } from "@/lib/markets";
 import { HORIZONS, parseHorizon, type Horizon } from "@/lib/predict/horizons";
 import { getCachedModel } from "@/lib/predict/model-cache";
 import { candlesNeeded } from "@/lib/predict/predict-latest";
+import { describeTrainingStatus, getTrainingStatus } from "@/lib/predict/training-status";
 
 export interface PredictionResult {
   prediction: number;
@@ -62,9 +63,12 @@ export async function getPrediction(input: { symbol?: string; time?: string }): 
   const { symbol, horizon } = parsePredictionQuery(input.symbol, input.time);
   const cached = await getCachedModel(symbol, horizon);
   if (!cached) {
+    const status = describeTrainingStatus(getTrainingStatus());
     throw new AppError(
       "NO_MODEL",
-      `No prediction model for ${symbol} ${horizon} yet. Train one with \`npm run train\`; the worker also retrains every day once enough daily candles are cached.`,
+      status
+        ? `No prediction model for ${symbol} ${horizon} yet. ${status}`
+        : `No prediction model for ${symbol} ${horizon} yet. The worker trains one by itself once enough daily candles are cached (or run \`npm run train\`).`,
     );
   }
   const s = cached.snapshot;
