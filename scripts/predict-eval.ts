@@ -1,11 +1,15 @@
-// npm run predict:eval -- --csv FILE --time 1d [--folds 4] [--window 20 --net mlp:32x16 --loss huber ...]
-// Trains and evaluates (walk-forward) on a Binance kline CSV and prints one JSON line on stdout.
+// npm run predict:eval -- --csv FILE --time 1d [--hourly FILE] [--folds 4] [--window 20 --net mlp:32x16 --loss huber ...]
+// Trains and evaluates (walk-forward) on a Binance kline CSV and prints one JSON line on stdout: the point
+// forecast's errors and, on the same test points, the 80% ranges of the model, the static range and EWMA.
+// --hourly: hourly candles of the same pair, for realised volatility (days without them use their high/low).
 import { parseArgs } from "node:util";
 import { readKlineCsv, CsvError } from "@/lib/predict/csv-reader";
 import { HORIZON_STEPS, parseHorizon } from "@/lib/predict/horizons";
 import { walkForward } from "@/lib/predict/walk-forward";
 import { configFromFlags } from "@/lib/predict/config-overrides";
 import { ensureBackend } from "@/lib/predict/tf-backend";
+import { buildDataset } from "@/lib/predict/dataset";
+import { evaluateRanges } from "@/lib/predict/evaluate-ranges";
 
 const round = (v: number, digits = 6) => Number(v.toPrecision(digits));
 
@@ -13,6 +17,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       csv: { type: "string" },
+      hourly: { type: "string" },
       time: { type: "string", default: "1d" },
       folds: { type: "string", default: "4" },
       "test-fraction": { type: "string", default: "0.2" },
@@ -32,11 +37,17 @@ async function main(): Promise<void> {
   const config = configFromFlags(values);
   const started = performance.now();
   const candles = await readKlineCsv(values.csv);
+  const hourly = values.hourly ? await readKlineCsv(values.hourly) : [];
   await ensureBackend();
   const e = await walkForward(candles, HORIZON_STEPS[horizon], config, {
     folds: Number(values.folds),
     testFraction: Number(values["test-fraction"]),
     seed: values.seed === undefined ? undefined : Number(values.seed),
+  });
+  const anchors = buildDataset(candles, { window: config.window, features: config.features, steps: HORIZON_STEPS[horizon] }).anchors;
+  const r = evaluateRanges(candles, hourly, anchors, HORIZON_STEPS[horizon], {
+    folds: Number(values.folds),
+    testFraction: Number(values["test-fraction"]),
   });
   console.log(
     JSON.stringify({
@@ -48,6 +59,17 @@ async function main(): Promise<void> {
       directional_accuracy: round(e.directional_accuracy, 4),
       train_seconds: round((performance.now() - started) / 1000, 4),
       linear_ratio: round(e.linear_ratio),
+      coverage_80: round(r.model.coverage_80, 4),
+      interval_score_80: round(r.model.interval_score_80),
+      coverage_95: round(r.model.coverage_95, 4),
+      static_coverage_80: round(r.static.coverage_80, 4),
+      static_interval_score_80: round(r.static.interval_score_80),
+      ewma_coverage_80: round(r.ewma.coverage_80, 4),
+      ewma_interval_score_80: round(r.ewma.interval_score_80),
+      interval_score_vs_static: round(r.model.interval_score_80 / r.static.interval_score_80, 4),
+      interval_score_vs_ewma: round(r.model.interval_score_80 / r.ewma.interval_score_80, 4),
+      range_n: r.n,
+      hourly_days: r.hourly_days,
       candles: candles.length,
       time: horizon,
     }),

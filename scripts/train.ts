@@ -21,6 +21,13 @@ function csvLoader(dir: string) {
   };
 }
 
+function hourlyCsvLoader(dir: string) {
+  return async (symbol: string) => {
+    const file = [`binance_${symbol}_1h.csv.gz`, `binance_${symbol}_1h.csv`, `${symbol}_1h.csv`].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+    return file ? readKlineCsv(file) : [];
+  };
+}
+
 const fmt = (v: number | undefined, digits = 4) => (v === undefined || !Number.isFinite(v) ? "" : Number(v.toPrecision(digits)).toString());
 const day = (ms: number | undefined) => (ms ? new Date(ms).toISOString().slice(0, 10) : "");
 
@@ -51,7 +58,7 @@ function table(results: TrainResult[]): string {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { time: { type: "string" }, "csv-dir": { type: "string" }, folds: { type: "string" }, symbols: { type: "string" } },
+    options: { "progress-lines": { type: "boolean" }, time: { type: "string" }, "csv-dir": { type: "string" }, folds: { type: "string" }, symbols: { type: "string" } },
   });
   const symbols = [...positionals, ...(values.symbols?.split(",") ?? [])].filter(Boolean);
   let horizons: Horizon[] | undefined;
@@ -67,13 +74,20 @@ async function main(): Promise<number> {
     cliProgress.Presets.shades_classic,
   );
   let started = false;
+  let trainedSoFar = 0;
   const t0 = performance.now();
   const results = await trainModels({
     symbols: symbols.length ? symbols : undefined,
     horizons,
     folds: values.folds ? Number(values.folds) : undefined,
     loadCandles: values["csv-dir"] ? csvLoader(values["csv-dir"]) : undefined,
+    loadHourly: values["csv-dir"] ? hourlyCsvLoader(values["csv-dir"]) : undefined,
     onProgress: (e) => {
+      if (values["progress-lines"] && e.phase !== "fold") {
+        if (e.phase === "end" && e.result.status === "trained") trainedSoFar++;
+        const p = { done: e.index, total: e.total, trained: trainedSoFar, current: e.phase === "start" ? `${e.symbol} ${e.horizon}` : undefined };
+        console.log(`PROGRESS ${JSON.stringify(p)}`);
+      }
       if (!started) {
         bar.start(e.total, 0, { model: "" });
         started = true;

@@ -1,16 +1,24 @@
 // The worker's scheduled chores besides the market itself: portfolio snapshots (hourly for everyone, and
 // after every fill for its owner) and the daily retraining of the prediction models. Only the lease holder
 // does them, so several workers do not duplicate the work.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { marketEvents } from "@/lib/market/events";
 import { recordPortfolioSnapshots } from "@/lib/portfolio/record-snapshots";
+import { setTrainingStatus, historyIsReal } from "@/lib/predict/training-status";
+import { DEFAULT_SYMBOLS, MIN_HISTORY } from "@/lib/predict/train-models";
+import { HORIZONS } from "@/lib/predict/horizons";
 
 interface Leader {
   isLeader(): boolean;
+  /** the market source of this run: models are trained only on real history */
+  readonly source?: string;
 }
+
+/** How often a fresh installation looks again whether enough daily candles are cached to train. */
+const FIRST_TRAINING_POLL_MS = 30_000;
 
 const HOUR = 3600_000;
 
@@ -18,23 +26,53 @@ function logError(what: string) {
   return (e: unknown) => console.error(`[jobs] ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
 }
 
-// Training runs in a child process: TF.js computes synchronously and would otherwise hold up fills.
+// Training runs in a child process: TF.js computes synchronously and would otherwise hold up fills. The
+// child reports each finished model as a "PROGRESS {json}" line on stdout; the status feeds the Predict page.
+let trainingChild: ChildProcess | null = null;
+
 function trainInChild(): Promise<void> {
   return new Promise((resolve) => {
     const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-    const child = spawn(tsx, [path.join("scripts", "train.ts")], { stdio: ["ignore", "ignore", "pipe"], env: process.env });
+    const child = (trainingChild = spawn(tsx, [path.join("scripts", "train.ts"), "--progress-lines"], { stdio: ["ignore", "pipe", "pipe"], env: process.env }));
     let err = "";
+    let out = "";
+    let last = { done: 0, total: 0, trained: 0 };
     child.stderr?.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
+    child.stdout?.on("data", (d: Buffer) => {
+      out = (out + d.toString()).slice(-10_000);
+      const lines = out.split("\n");
+      out = lines.pop() ?? "";
+      for (const line of lines) {
+        if (!line.startsWith("PROGRESS ")) continue;
+        try {
+          const p = JSON.parse(line.slice(9)) as { done: number; total: number; trained: number; current?: string };
+          last = p;
+          setTrainingStatus({ phase: "training", done: p.done, total: p.total, current: p.current });
+        } catch {
+          // not ours: ignore
+        }
+      }
+    });
     child.on("exit", (code) => {
+      trainingChild = null;
       if (code === 0) console.log("[jobs] prediction models retrained");
       else console.error(`[jobs] training exited with ${code}: ${err.trim().split("\n").slice(-3).join(" | ")}`);
+      if (last.trained > 0 || code === 0) setTrainingStatus({ phase: "done", trained: last.trained, total: last.total });
+      else setTrainingStatus({ phase: "failed", message: `exit code ${code}` });
       resolve();
     });
     child.on("error", (e) => {
       logError("training")(e);
+      setTrainingStatus({ phase: "failed", message: e.message });
       resolve();
     });
   });
+}
+
+/** The most daily candles any default pair has cached. */
+async function dailyCandlesCached(): Promise<number> {
+  const rows = await prisma.kline.groupBy({ by: ["symbol"], where: { interval: "1d", symbol: { in: [...DEFAULT_SYMBOLS] } }, _count: { _all: true } });
+  return Math.max(0, ...rows.map((r) => r._count._all));
 }
 
 /** Starts the schedules; `stop()` clears them. */
@@ -57,22 +95,35 @@ export function startBackgroundJobs(worker: Leader): { stop(): void } {
       await trainInChild();
       training = false;
     };
-    timers.push(setInterval(() => void train(), env.TRAIN_EVERY_H * HOUR));
-    // A fresh installation has no model yet: train once the worker has had time to cache candle history.
-    timers.push(
-      setTimeout(() => {
-        prisma.predictionModel
-          .count()
-          .then((n) => (n === 0 ? train() : undefined))
-          .catch(logError("looking for models"));
-      }, env.TRAIN_FIRST_AFTER_S * 1000),
-    );
+    const real = historyIsReal(worker.source ?? "binance");
+    timers.push(setInterval(() => void (real ? train() : undefined), env.TRAIN_EVERY_H * HOUR));
+    // A fresh installation has no model yet: train in the background as soon as enough real daily candles
+    // are cached (looked at every 30 s), never on the simulated market's invented prices.
+    const firstStart = async (): Promise<void> => {
+      if ((await prisma.predictionModel.count()) > 0) return;
+      if (!real) {
+        setTrainingStatus({ phase: "no-real-history", source: worker.source ?? "simulated" });
+        return;
+      }
+      const candles = await dailyCandlesCached();
+      if (candles < MIN_HISTORY) {
+        setTrainingStatus({ phase: "waiting", candles, need: MIN_HISTORY });
+        const t = setTimeout(() => void firstStart().catch(logError("looking for models")), FIRST_TRAINING_POLL_MS);
+        t.unref();
+        timers.push(t);
+        return;
+      }
+      setTrainingStatus({ phase: "training", done: 0, total: DEFAULT_SYMBOLS.length * HORIZONS.length });
+      await train();
+    };
+    timers.push(setTimeout(() => void firstStart().catch(logError("looking for models")), env.TRAIN_FIRST_AFTER_S * 1000));
   }
   for (const t of timers) t.unref();
   return {
     stop() {
       offFill();
       for (const t of timers) clearTimeout(t);
+      trainingChild?.kill(); // a shutdown must not leave a training process behind
     },
   };
 }

@@ -4,6 +4,7 @@ import { findPair } from "@/lib/markets";
 import { HORIZONS, parseHorizon, type Horizon } from "@/lib/predict/horizons";
 import { getCachedModel } from "@/lib/predict/model-cache";
 import { candlesNeeded } from "@/lib/predict/predict-latest";
+import { describeTrainingStatus, getTrainingStatus } from "@/lib/predict/training-status";
 
 export interface PredictionResult {
   prediction: number;
@@ -14,8 +15,21 @@ export interface PredictionResult {
   as_of: string;
   /** ISO time of the close being predicted */
   target_time: string;
-  /** 80% interval from the 10th and 90th percentiles of the model's recent out-of-sample errors */
+  /** 80% range of the close: the 10% and 90% quantiles below (older models: their recent out-of-sample errors) */
   interval: { low: number; high: number };
+  /** forecast distribution of the close (null for a model stored before the range model) */
+  quantiles: { p2_5: number; p10: number; p50: number; p90: number; p97_5: number } | null;
+  /** how the 80% range did on the walk-forward test, against the fixed range and EWMA volatility (null: older model) */
+  range: {
+    n: number;
+    coverage_80: number;
+    coverage_95: number;
+    interval_score_80: number;
+    static_coverage_80: number;
+    static_interval_score_80: number;
+    ewma_coverage_80: number;
+    ewma_interval_score_80: number;
+  } | null;
   model: {
     mae: number;
     naive_mae: number;
@@ -49,9 +63,12 @@ export async function getPrediction(input: { symbol?: string; time?: string }): 
   const { symbol, horizon } = parsePredictionQuery(input.symbol, input.time);
   const cached = await getCachedModel(symbol, horizon);
   if (!cached) {
+    const status = describeTrainingStatus(getTrainingStatus());
     throw new AppError(
       "NO_MODEL",
-      `No prediction model for ${symbol} ${horizon} yet. Train one with \`npm run train\`; the worker also retrains every day once enough daily candles are cached.`,
+      status
+        ? `No prediction model for ${symbol} ${horizon} yet. ${status}`
+        : `No prediction model for ${symbol} ${horizon} yet. The worker trains one by itself once enough daily candles are cached (or run \`npm run train\`).`,
     );
   }
   const s = cached.snapshot;
@@ -70,6 +87,21 @@ export async function getPrediction(input: { symbol?: string; time?: string }): 
     as_of: new Date(s.asOf).toISOString(),
     target_time: new Date(s.targetTime).toISOString(),
     interval: { low: price(s.interval.low), high: price(s.interval.high) },
+    quantiles: s.quantiles
+      ? { p2_5: price(s.quantiles[0]), p10: price(s.quantiles[1]), p50: price(s.quantiles[2]), p90: price(s.quantiles[3]), p97_5: price(s.quantiles[4]) }
+      : null,
+    range: m.range
+      ? {
+          n: m.range.n,
+          coverage_80: ratio(m.range.coverage_80),
+          coverage_95: ratio(m.range.coverage_95),
+          interval_score_80: price(m.range.interval_score_80),
+          static_coverage_80: ratio(m.range.static_coverage_80),
+          static_interval_score_80: price(m.range.static_interval_score_80),
+          ewma_coverage_80: ratio(m.range.ewma_coverage_80),
+          ewma_interval_score_80: price(m.range.ewma_interval_score_80),
+        }
+      : null,
     model: {
       mae: price(m.mae),
       naive_mae: price(m.naive_mae),

@@ -24,3 +24,17 @@ export async function latestDailyOpenTime(symbol: string, now = Date.now()): Pro
   });
   return row ? Number(row.openTime) : null;
 }
+
+const HOUR_MS = 3_600_000;
+
+/** The newest `limit` complete hourly candles of a pair (for realised volatility), oldest first. */
+export async function loadHourlyCandles(symbol: string, options: { limit?: number; now?: number } = {}): Promise<Candle[]> {
+  const now = options.now ?? Date.now();
+  const rows = await prisma.kline.findMany({
+    where: { symbol, interval: "1h", openTime: { lte: BigInt(now - HOUR_MS) } },
+    orderBy: { openTime: "desc" },
+    take: options.limit,
+    select: { openTime: true, open: true, high: true, low: true, close: true, volume: true },
+  });
+  return rows.reverse().map((r) => ({ ...r, openTime: Number(r.openTime) }));
+}

@@ -4,12 +4,14 @@
 // so no request waits on the database once an entry exists, and none ever fetches history from Binance.
 import type { Candle } from "@/lib/predict/candle";
 import { loadModel, modelTrainedAt, type LoadedModel } from "@/lib/predict/model-store";
-import { loadDailyCandles, latestDailyOpenTime } from "@/lib/predict/kline-history";
+import { loadDailyCandles, loadHourlyCandles, latestDailyOpenTime } from "@/lib/predict/kline-history";
 import { predictLatest, candlesNeeded, type PredictionSnapshot } from "@/lib/predict/predict-latest";
 import type { Horizon } from "@/lib/predict/horizons";
 
 /** Candles kept per entry: what the model needs, and enough for the page's chart. */
 const RECENT_CANDLES = 120;
+/** Hourly candles kept per entry: the range model's 22-day realised volatility. */
+const RECENT_HOURS = 24 * 23;
 const CHECK_EVERY_MS = 60_000;
 /** A missing model is looked for again after this long (so a 503 storm does not hammer the database). */
 const MISSING_RETRY_MS = 10_000;
@@ -19,6 +21,7 @@ export interface CachedModel {
   /** null while the kline cache holds too few candles for the model's window */
   snapshot: PredictionSnapshot | null;
   candles: Candle[];
+  hourly: Candle[];
   checkedAt: number;
 }
 
@@ -28,8 +31,8 @@ const pending = new Map<string, Promise<CachedModel | null>>();
 
 const key = (symbol: string, horizon: Horizon) => `${symbol}:${horizon}`;
 
-function forecast(loaded: LoadedModel, candles: Candle[]): PredictionSnapshot | null {
-  return candles.length >= candlesNeeded(loaded.meta.config.window) ? predictLatest(loaded, candles) : null;
+function forecast(loaded: LoadedModel, candles: Candle[], hourly: Candle[]): PredictionSnapshot | null {
+  return candles.length >= candlesNeeded(loaded.meta.config.window) ? predictLatest(loaded, candles, hourly) : null;
 }
 
 async function build(symbol: string, horizon: Horizon, previous?: CachedModel): Promise<CachedModel | null> {
@@ -42,11 +45,13 @@ async function build(symbol: string, horizon: Horizon, previous?: CachedModel): 
     loaded = fresh;
   }
   let candles = previous?.candles ?? [];
+  let hourly = previous?.hourly ?? [];
   const newest = previous ? await latestDailyOpenTime(symbol) : undefined;
   if (!previous || loaded !== previous.loaded || newest !== candles[candles.length - 1]?.openTime) {
     candles = await loadDailyCandles(symbol, { limit: Math.max(RECENT_CANDLES, candlesNeeded(loaded.meta.config.window)) });
+    hourly = await loadHourlyCandles(symbol, { limit: RECENT_HOURS });
   }
-  return { loaded, snapshot: forecast(loaded, candles), candles, checkedAt: Date.now() };
+  return { loaded, snapshot: forecast(loaded, candles, hourly), candles, hourly, checkedAt: Date.now() };
 }
 
 function refresh(symbol: string, horizon: Horizon, previous?: CachedModel): Promise<CachedModel | null> {

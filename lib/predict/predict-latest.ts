@@ -1,10 +1,13 @@
 // The forecast from the newest complete candle: the model's log return turned into a close, with an
-// interval from the quantiles of its recent out-of-sample residuals.
+// 80% interval and the other quantiles from the range model (volatility forecast x standardised quantiles);
+// models stored before the range model fall back to the quantiles of their recent out-of-sample residuals.
 import { DAY_MS, type Candle } from "@/lib/predict/candle";
 import { featureRow, WARMUP } from "@/lib/predict/features";
 import { scaleRow } from "@/lib/predict/scaler";
 import { predictNetwork } from "@/lib/predict/train-network";
 import type { LoadedModel } from "@/lib/predict/model-store";
+import { forecastRange } from "@/lib/predict/range-model";
+import type { Quantiles } from "@/lib/predict/range-quantiles";
 
 export interface PredictionSnapshot {
   /** predicted close */
@@ -16,6 +19,8 @@ export interface PredictionSnapshot {
   /** close time (ms) of the candle whose close is predicted */
   targetTime: number;
   interval: { low: number; high: number };
+  /** close quantiles at 2.5, 10, 50, 90, 97.5 % from the range model (null for models stored before it) */
+  quantiles: Quantiles | null;
 }
 
 /** Candles needed to predict with a model of this window. */
@@ -24,7 +29,7 @@ export function candlesNeeded(window: number): number {
 }
 
 /** Predicts from the newest candles (oldest first, at least candlesNeeded(window) of them). */
-export function predictLatest(m: Pick<LoadedModel, "model" | "meta" | "metrics">, candles: readonly Candle[]): PredictionSnapshot {
+export function predictLatest(m: Pick<LoadedModel, "model" | "meta" | "metrics">, candles: readonly Candle[], hourly: readonly Candle[] = []): PredictionSnapshot {
   const { config, scaler, yScale, steps } = m.meta;
   const n = candles.length;
   if (n < candlesNeeded(config.window)) throw new RangeError(`need ${candlesNeeded(config.window)} daily candles, have ${n}`);
@@ -34,15 +39,17 @@ export function predictLatest(m: Pick<LoadedModel, "model" | "meta" | "metrics">
   const last = candles[n - 1]!;
   const lastPrice = last.close;
   const asOf = last.openTime + DAY_MS;
+  const range = m.metrics.range;
+  const quantiles = range ? forecastRange(range, candles, hourly, steps) : null;
   return {
     prediction: lastPrice * Math.exp(logReturn),
     logReturn,
     lastPrice,
     asOf,
     targetTime: asOf + steps * DAY_MS,
-    interval: {
-      low: lastPrice * Math.exp(logReturn + m.metrics.residual_q10),
-      high: lastPrice * Math.exp(logReturn + m.metrics.residual_q90),
-    },
+    interval: quantiles
+      ? { low: quantiles[1], high: quantiles[3] }
+      : { low: lastPrice * Math.exp(logReturn + m.metrics.residual_q10), high: lastPrice * Math.exp(logReturn + m.metrics.residual_q90) },
+    quantiles,
   };
 }

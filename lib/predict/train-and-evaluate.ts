@@ -9,7 +9,9 @@ import { walkForward, type EvaluationOptions } from "@/lib/predict/walk-forward"
 import { quantile } from "@/lib/predict/metrics";
 import { DEFAULT_CONFIG, type ModelConfig } from "@/lib/predict/model-config";
 import { HORIZON_STEPS, type Horizon } from "@/lib/predict/horizons";
-import type { ModelMetrics, TrainedPredictor } from "@/lib/predict/trained-model";
+import type { ModelMetrics, RangeMetrics, TrainedPredictor } from "@/lib/predict/trained-model";
+import { evaluateRanges } from "@/lib/predict/evaluate-ranges";
+import { fitRangeModel } from "@/lib/predict/range-model";
 
 /** Residuals behind the interval: the most recent year of out-of-sample errors. */
 const INTERVAL_POINTS = 365;
@@ -19,7 +21,7 @@ export async function trainAndEvaluate(
   candles: readonly Candle[],
   horizon: Horizon,
   config: ModelConfig = DEFAULT_CONFIG,
-  options: EvaluationOptions = {},
+  options: EvaluationOptions & { hourly?: readonly Candle[] } = {},
 ): Promise<TrainedPredictor> {
   const started = performance.now();
   const steps = HORIZON_STEPS[horizon];
@@ -32,6 +34,20 @@ export async function trainAndEvaluate(
   const net = await trainNetwork(scaleRows(data.x, scaler), data.y, config, { fixedEpochs: epochs, seed: options.seed });
 
   const recent = e.residuals.slice(-INTERVAL_POINTS);
+  const hourly = options.hourly ?? [];
+  const r = evaluateRanges(candles, hourly, data.anchors, steps, { folds: options.folds, testFraction: options.testFraction });
+  const range: RangeMetrics = {
+    ...fitRangeModel(candles, hourly, steps),
+    n: r.n,
+    coverage_80: r.model.coverage_80,
+    coverage_95: r.model.coverage_95,
+    interval_score_80: r.model.interval_score_80,
+    static_coverage_80: r.static.coverage_80,
+    static_interval_score_80: r.static.interval_score_80,
+    ewma_coverage_80: r.ewma.coverage_80,
+    ewma_interval_score_80: r.ewma.interval_score_80,
+    hourly_days: r.hourly_days,
+  };
   const metrics: ModelMetrics = {
     n: e.n,
     mae: e.model_mae,
@@ -45,6 +61,7 @@ export async function trainAndEvaluate(
     residual_q90: quantile(recent, 0.9),
     test_from: e.testFrom,
     test_to: e.testTo,
+    range,
   };
   return {
     model: net.model,

@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, type ModelConfig } from "@/lib/predict/model-config";
 import { trainAndEvaluate } from "@/lib/predict/train-and-evaluate";
 import { saveModel } from "@/lib/predict/model-store";
 import { invalidateModels } from "@/lib/predict/model-cache";
-import { loadDailyCandles } from "@/lib/predict/kline-history";
+import { loadDailyCandles, loadHourlyCandles } from "@/lib/predict/kline-history";
 import { ensureBackend } from "@/lib/predict/tf-backend";
 import type { ModelMetrics } from "@/lib/predict/trained-model";
 
@@ -43,6 +43,8 @@ export interface TrainModelsOptions {
   onProgress?: (event: TrainProgress) => void;
   /** candle source; default: complete daily candles from the Kline table */
   loadCandles?: (symbol: string) => Promise<Candle[]>;
+  /** hourly candles for realised volatility; default: the Kline table's 1h candles (days without them use high/low) */
+  loadHourly?: (symbol: string) => Promise<Candle[]>;
   config?: ModelConfig;
   /** walk-forward refits (default 4) */
   folds?: number;
@@ -57,6 +59,7 @@ export async function trainModels(options: TrainModelsOptions = {}): Promise<Tra
   const symbols = options.symbols ?? DEFAULT_SYMBOLS;
   const horizons = options.horizons ?? HORIZONS;
   const load = options.loadCandles ?? ((s: string) => loadDailyCandles(s));
+  const loadHourly = options.loadHourly ?? ((s: string) => loadHourlyCandles(s));
   const total = symbols.length * horizons.length;
   const results: TrainResult[] = [];
   await ensureBackend();
@@ -64,11 +67,13 @@ export async function trainModels(options: TrainModelsOptions = {}): Promise<Tra
   for (const raw of symbols) {
     const symbol = findPair(raw)?.symbol ?? raw.toUpperCase();
     let candles: Candle[] = [];
+    let hourly: Candle[] = [];
     let problem: TrainResult["status"] | undefined;
     let reason: string | undefined;
     try {
       if (!findPair(symbol)) throw new Error(`unknown pair ${symbol}`);
       candles = await load(symbol);
+      hourly = await loadHourly(symbol);
       if (candles.length < MIN_HISTORY) {
         problem = "skipped";
         reason = `${candles.length} daily candles, need at least ${MIN_HISTORY}`;
@@ -86,6 +91,7 @@ export async function trainModels(options: TrainModelsOptions = {}): Promise<Tra
         try {
           const trained = await trainAndEvaluate(candles, horizon, options.config ?? DEFAULT_CONFIG, {
             folds: options.folds,
+            hourly,
             onFold: (fold, folds) => options.onProgress?.({ phase: "fold", symbol, horizon, index, total, fold, folds }),
           });
           await saveModel(symbol, trained);

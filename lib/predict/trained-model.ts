@@ -4,6 +4,21 @@ import type { tf } from "@/lib/predict/tf-backend";
 import type { ModelConfig } from "@/lib/predict/model-config";
 import type { Scaler } from "@/lib/predict/scaler";
 import type { Horizon } from "@/lib/predict/horizons";
+import type { RangeModel } from "@/lib/predict/range-model";
+
+/** The range forecast: its fitted parameters and its walk-forward scores (80% range, in USDT). */
+export interface RangeMetrics extends RangeModel {
+  n: number;
+  coverage_80: number;
+  coverage_95: number;
+  interval_score_80: number;
+  static_coverage_80: number;
+  static_interval_score_80: number;
+  ewma_coverage_80: number;
+  ewma_interval_score_80: number;
+  /** evaluated days whose variance came from hourly candles */
+  hourly_days: number;
+}
 
 export interface ModelMeta {
   horizon: Horizon;
@@ -30,6 +45,8 @@ export interface ModelMetrics {
   /** open times (ms) of the first and last evaluated anchor candle */
   test_from: number;
   test_to: number;
+  /** absent in models stored before the range forecast existed */
+  range?: RangeMetrics;
 }
 
 export interface TrainedPredictor {

@@ -15,3 +15,18 @@ describe("describeAccuracy", () => {
     expect(describeAccuracy({ n: 600, mae: 90, naive_mae: 100, ratio: 0.9, directional_accuracy: 0.6, beats_naive: true }, "one week").verdict).toMatch(/10\.0% better/);
   });
 });
+
+describe("describeRange", () => {
+  it("states the ranges, their measured coverage and the comparison with both baselines", async () => {
+    const { describeRange } = await import("@/lib/predict/describe-range");
+    const w = describeRange(
+      { p2_5: 90000, p10: 95000, p90: 105000, p97_5: 110000 },
+      { n: 605, coverage_80: 0.823, coverage_95: 0.967, interval_score_80: 95, static_interval_score_80: 100, ewma_interval_score_80: 95.5 },
+      "one day",
+    );
+    expect(w.range).toBe("Most likely (80%) between 95,000 and 105,000 one day from now; almost surely (95%) between 90,000 and 110,000.");
+    expect(w.coverage).toMatch(/605 test days .* 82% of the time, the 95% ranges 97%/);
+    expect(w.comparison).toMatch(/5% better than a fixed range/);
+    expect(w.comparison).toMatch(/about as good as a simple recent-volatility \(EWMA\) range/);
+  });
+});

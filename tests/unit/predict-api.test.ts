@@ -84,6 +84,8 @@ describe("GET /api/predict", () => {
       prediction: number;
       last_price: number;
       interval: { low: number; high: number };
+      quantiles: Record<"p2_5" | "p10" | "p50" | "p90" | "p97_5", number>;
+      range: Record<string, number>;
       model: Record<string, unknown>;
     };
     const last = candles.at(-1)!;
@@ -92,6 +94,16 @@ describe("GET /api/predict", () => {
     expect(body.prediction).toBeGreaterThan(0);
     expect(body.interval.low).toBeLessThan(body.prediction);
     expect(body.interval.high).toBeGreaterThan(body.prediction);
+    const q = body.quantiles;
+    expect(q.p2_5).toBeLessThan(q.p10);
+    expect(q.p10).toBeLessThan(q.p50);
+    expect(q.p50).toBeLessThan(q.p90);
+    expect(q.p90).toBeLessThan(q.p97_5);
+    expect(body.interval).toEqual({ low: q.p10, high: q.p90 });
+    for (const k of ["coverage_80", "coverage_95", "interval_score_80", "static_coverage_80", "static_interval_score_80", "ewma_coverage_80", "ewma_interval_score_80"]) {
+      expect(body.range[k]).toBeGreaterThan(0);
+    }
+    expect(body.range.coverage_80).toBeLessThan(1);
     for (const k of ["mae", "naive_mae", "linear_mae", "ratio", "directional_accuracy"]) expect(typeof body.model[k]).toBe("number");
     expect(typeof body.model.beats_naive).toBe("boolean");
     expect(typeof body.model.trained_at).toBe("string");

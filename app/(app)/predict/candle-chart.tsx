@@ -1,5 +1,6 @@
 // Recent daily candles as a plain server-rendered SVG (no client JavaScript), with each horizon's
-// forecast drawn to the right of the last candle: a dot for the predicted close, a bar for its interval.
+// forecast drawn to the right of the last candle: a fan of the 95% and 80% ranges widening from the last close
+// through the horizons, a bar for each 80% range and a dot for the predicted close.
 import type { Candle } from "@/lib/predict/candle";
 import styles from "./predict.module.css";
 
@@ -10,6 +11,9 @@ export interface ChartForecast {
   prediction: number;
   low: number;
   high: number;
+  /** 2.5% and 97.5% quantiles, when the model has them */
+  outerLow?: number;
+  outerHigh?: number;
 }
 
 const W = 720;
@@ -22,8 +26,8 @@ const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toPrecision(4));
 export function CandleChart({ candles, forecasts, summary }: { candles: Candle[]; forecasts: ChartForecast[]; summary: string }) {
   if (candles.length === 0) return <p className={styles.muted}>No daily candles cached yet.</p>;
   const slots = candles.length + Math.max(0, ...forecasts.map((f) => f.steps)) + 1;
-  const lows = [...candles.map((c) => c.low), ...forecasts.map((f) => f.low)];
-  const highs = [...candles.map((c) => c.high), ...forecasts.map((f) => f.high)];
+  const lows = [...candles.map((c) => c.low), ...forecasts.map((f) => Math.min(f.low, f.outerLow ?? f.low))];
+  const highs = [...candles.map((c) => c.high), ...forecasts.map((f) => Math.max(f.high, f.outerHigh ?? f.high))];
   const min = Math.min(...lows);
   const max = Math.max(...highs);
   const span = max - min || 1;
@@ -36,6 +40,14 @@ export function CandleChart({ candles, forecasts, summary }: { candles: Candle[]
   const last = candles.length - 1;
   const firstDay = new Date(candles[0]!.openTime).toISOString().slice(0, 10);
   const lastDay = new Date(candles[last]!.openTime).toISOString().slice(0, 10);
+  const byStep = [...forecasts].sort((a, b) => a.steps - b.steps);
+  const fan = (lo: (f: ChartForecast) => number, hi: (f: ChartForecast) => number) => {
+    const origin = `${x(last)},${y(candles[last]!.close)}`;
+    const up = byStep.map((f) => `${x(last + f.steps)},${y(hi(f))}`);
+    const down = byStep.map((f) => `${x(last + f.steps)},${y(lo(f))}`).reverse();
+    return [origin, ...up, ...down].join(" ");
+  };
+  const hasOuter = byStep.length > 0 && byStep.every((f) => f.outerLow !== undefined && f.outerHigh !== undefined);
 
   return (
     <figure className={styles.chart}>
@@ -60,6 +72,8 @@ export function CandleChart({ candles, forecasts, summary }: { candles: Candle[]
             </g>
           );
         })}
+        {hasOuter && <polygon points={fan((f) => f.outerLow!, (f) => f.outerHigh!)} className={styles.fanOuter} />}
+        {byStep.length > 0 && <polygon points={fan((f) => f.low, (f) => f.high)} className={styles.fanInner} />}
         {forecasts.map((f) => (
           <g key={f.label} className={styles.forecast}>
             <line x1={x(last)} x2={x(last + f.steps)} y1={y(candles[last]!.close)} y2={y(f.prediction)} strokeDasharray="3 3" />
@@ -75,7 +89,8 @@ export function CandleChart({ candles, forecasts, summary }: { candles: Candle[]
         </text>
       </svg>
       <figcaption className={styles.muted}>
-        Daily candles (green up, red down). Right of the last candle: forecast close for each horizon (dot) and its 80% interval (bar).
+        Daily candles (green up, red down). Right of the last candle: the fan of likely closes (dark: 80% range, light: 95% range), the
+        80% range of each horizon (bar) and the network's forecast close (dot).
       </figcaption>
     </figure>
   );

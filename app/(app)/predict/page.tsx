@@ -7,6 +7,7 @@ import { LEARN_LINKS } from "@/lib/learn/article-links";
 import { findPair, PAIRS, QUOTE_COIN } from "@/lib/markets";
 import { getPredictOverview } from "@/lib/predict/get-predict-overview";
 import { describeAccuracy } from "@/lib/predict/describe-accuracy";
+import { describeRange } from "@/lib/predict/describe-range";
 import { HORIZON_STEPS, type Horizon } from "@/lib/predict/horizons";
 import { CandleChart, type ChartForecast } from "./candle-chart";
 import styles from "./predict.module.css";
@@ -28,7 +29,17 @@ export default async function PredictPage({ searchParams }: { searchParams: Prom
 
   const chartForecasts: ChartForecast[] = forecasts.flatMap((f) =>
     "prediction" in f
-      ? [{ label: f.horizon, steps: HORIZON_STEPS[f.horizon], prediction: f.prediction.prediction, low: f.prediction.interval.low, high: f.prediction.interval.high }]
+      ? [
+          {
+            label: f.horizon,
+            steps: HORIZON_STEPS[f.horizon],
+            prediction: f.prediction.prediction,
+            low: f.prediction.interval.low,
+            high: f.prediction.interval.high,
+            outerLow: f.prediction.quantiles?.p2_5,
+            outerHigh: f.prediction.quantiles?.p97_5,
+          },
+        ]
       : [],
   );
   const last = candles.at(-1);
@@ -49,8 +60,9 @@ export default async function PredictPage({ searchParams }: { searchParams: Prom
       </nav>
 
       <p className={styles.note} role="note">
-        <strong>Not financial advice.</strong> These are statistical forecasts from a small neural network trained on past daily
-        candles, shown for learning. Crypto prices are close to unpredictable; do not trade real money on them.{" "}
+        <strong>Not financial advice.</strong> These are statistical forecasts trained on past candles, shown for learning. The
+        direction of the next move is close to unpredictable (the network does not beat &quot;no change&quot;); the size of the move is
+        more predictable, which is what the ranges use. Do not trade real money on them.{" "}
         <Link href={LEARN_LINKS.predictionAccuracy}>How to read the prediction and its accuracy</Link>.
       </p>
 
@@ -68,6 +80,7 @@ export default async function PredictPage({ searchParams }: { searchParams: Prom
           }
           const p = f.prediction;
           const words = describeAccuracy(p.model, HORIZON_WORDS[f.horizon]);
+          const range = p.quantiles && p.range ? describeRange(p.quantiles, p.range, HORIZON_WORDS[f.horizon]) : null;
           return (
             <li key={f.horizon} className={styles.card}>
               <h2>Close in {HORIZON_WORDS[f.horizon]}</h2>
@@ -75,6 +88,14 @@ export default async function PredictPage({ searchParams }: { searchParams: Prom
                 {price(p.prediction)} <span className={styles.unit}>{pair.quote}</span>{" "}
                 <span className={p.prediction >= p.last_price ? styles.upText : styles.downText}>{pct(p.prediction / p.last_price - 1)}</span>
               </p>
+              {range ? (
+                <>
+                  <p className={styles.range}>{range.range}</p>
+                  <p className={styles.muted}>
+                    {range.coverage} {range.comparison}
+                  </p>
+                </>
+              ) : null}
               <p>
                 80% interval: {price(p.interval.low)} – {price(p.interval.high)}
                 <br />
