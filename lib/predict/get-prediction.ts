@@ -5,6 +5,7 @@ import { HORIZONS, parseHorizon, type Horizon } from "@/lib/predict/horizons";
 import { getCachedModel } from "@/lib/predict/model-cache";
 import { candlesNeeded } from "@/lib/predict/predict-latest";
 import { describeTrainingStatus, getTrainingStatus } from "@/lib/predict/training-status";
+import type { RangeScores } from "@/lib/predict/trained-model";
 
 export interface PredictionResult {
   prediction: number;
@@ -20,16 +21,7 @@ export interface PredictionResult {
   /** forecast distribution of the close (null for a model stored before the range model) */
   quantiles: { p2_5: number; p10: number; p50: number; p90: number; p97_5: number } | null;
   /** how the 80% range did on the walk-forward test, against the fixed range and EWMA volatility (null: older model) */
-  range: {
-    n: number;
-    coverage_80: number;
-    coverage_95: number;
-    interval_score_80: number;
-    static_coverage_80: number;
-    static_interval_score_80: number;
-    ewma_coverage_80: number;
-    ewma_interval_score_80: number;
-  } | null;
+  range: RangeScores | null;
   model: {
     mae: number;
     naive_mae: number;

@@ -6,8 +6,8 @@ import type { Scaler } from "@/lib/predict/scaler";
 import type { Horizon } from "@/lib/predict/horizons";
 import type { RangeModel } from "@/lib/predict/range-model";
 
-/** The range forecast: its fitted parameters and its walk-forward scores (80% range, in USDT). */
-export interface RangeMetrics extends RangeModel {
+/** How the 80% range did on the walk-forward test, against the fixed range and EWMA volatility (in USDT). */
+export interface RangeScores {
   n: number;
   coverage_80: number;
   coverage_95: number;
@@ -16,6 +16,10 @@ export interface RangeMetrics extends RangeModel {
   static_interval_score_80: number;
   ewma_coverage_80: number;
   ewma_interval_score_80: number;
+}
+
+/** The range forecast: its fitted parameters and its walk-forward scores. */
+export interface RangeMetrics extends RangeModel, RangeScores {
   /** evaluated days whose variance came from hourly candles */
   hourly_days: number;
 }
