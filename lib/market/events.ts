@@ -43,6 +43,12 @@ export interface OrderChangedEvent {
   orderId: string;
 }
 
+/** An API key was revoked (after commit): its cached secret is dropped, its user-data streams end. */
+export interface ApiKeyRevokedEvent {
+  userId: string;
+  keyId: string;
+}
+
 export interface MarketEvents {
   tick: TickEvent;
   ticker: TickerEvent;
@@ -51,6 +57,7 @@ export interface MarketEvents {
   fill: FillEvent;
   "sessions-revoked": SessionsRevokedEvent;
   "order-changed": OrderChangedEvent;
+  "api-key-revoked": ApiKeyRevokedEvent;
 }
 
 type Listener<K extends keyof MarketEvents> = (event: MarketEvents[K]) => void;
