@@ -1,0 +1,18 @@
+import { cancelBinanceOrder } from "@/lib/binance/cancel-binance-orders";
+import { binanceSigned } from "@/lib/binance/handler";
+import { parseNewOrder } from "@/lib/binance/new-order-params";
+import { orderHandle } from "@/lib/binance/order-handle";
+import { binanceOtherMethods } from "@/lib/binance/other-methods";
+import { placeBinanceOrder } from "@/lib/binance/place-binance-order";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/v3/order – place an order (TRADE): MARKET, LIMIT, LIMIT_MAKER, STOP_LOSS(_LIMIT), TAKE_PROFIT(_LIMIT)
+export const POST = binanceSigned("TRADE", { weight: 1, orders: 1 }, async ({ params, userId, recheckTiming }) =>
+  placeBinanceOrder({ userId, order: parseNewOrder(params), beforeLedger: recheckTiming }),
+);
+
+// DELETE /api/v3/order?symbol=&orderId= | origClientOrderId= – cancel an open order (an OCO leg: its list)
+export const DELETE = binanceSigned("TRADE", { weight: 1 }, async ({ params, userId }) => cancelBinanceOrder({ userId, ...orderHandle(params) }));
+
+export const { GET, PUT, PATCH, OPTIONS } = binanceOtherMethods("POST", "DELETE");
