@@ -80,7 +80,7 @@ describe("market data (no key)", () => {
   });
 
   it("klines: Binance's 12-element rows from the same cache as /api/klines; -1120 for an unknown interval", async () => {
-    await waitFor(async () => ((await bn<unknown[]>("GET", "/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=3")).body as unknown[]).length === 3, "candles cached");
+    await waitFor(async () => ((await bn<unknown[]>("GET", "/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=3")).body).length === 3, "candles cached");
     const r = await bn<unknown[][]>("GET", "/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=3");
     expect(r.status).toBe(200);
     const native = await api<{ klines: number[][] }>("GET", "/api/klines?symbol=BTCUSDT&interval=1h&limit=3");
@@ -209,10 +209,10 @@ describe("trading (TRADE key)", () => {
     const send = (p: Record<string, string>) => bn<Json>("POST", "/api/v3/order", { symbol: "BTCUSDT", ...p }, { key });
     const ack = await send({ side: "BUY", type: "LIMIT", timeInForce: "GTC", quantity: "0.001", price: "85000", newOrderRespType: "ACK" });
     expect(Object.keys(ack.body).sort()).toEqual(["clientOrderId", "orderId", "orderListId", "symbol", "transactTime"]);
-    expect((await send({ side: "BUY", type: "LIMIT_MAKER", quantity: "0.001", price: "86000" })).body).toMatchObject({ orderId: expect.any(Number) });
+    expect(typeof (await send({ side: "BUY", type: "LIMIT_MAKER", quantity: "0.001", price: "86000" })).body.orderId).toBe("number");
     expect((await send({ side: "BUY", type: "LIMIT_MAKER", quantity: "0.001", price: "91000" })).body).toEqual({ code: -2010, msg: "Order would immediately match and take." });
     const sl = await send({ side: "BUY", type: "STOP_LOSS", quantity: "0.001", stopPrice: "95000" });
-    expect(sl.body).toMatchObject({ orderId: expect.any(Number), clientOrderId: expect.any(String) });
+    expect([typeof sl.body.orderId, typeof sl.body.clientOrderId]).toEqual(["number", "string"]);
     expect(sl.body).not.toHaveProperty("status"); // stop types answer ACK by default
     expect((await send({ side: "BUY", type: "TAKE_PROFIT", quantity: "0.001", stopPrice: "85000", newOrderRespType: "RESULT" })).body).toMatchObject({ type: "TAKE_PROFIT", status: "NEW", stopPrice: "85000.00000000" });
     expect((await send({ side: "BUY", type: "STOP_LOSS_LIMIT", quantity: "0.001", stopPrice: "95000", price: "95100", timeInForce: "GTC", newOrderRespType: "RESULT" })).body).toMatchObject({ type: "STOP_LOSS_LIMIT", status: "NEW", workingTime: -1 });
