@@ -80,7 +80,12 @@ describe("market data (no key)", () => {
   });
 
   it("klines: Binance's 12-element rows from the same cache as /api/klines; -1120 for an unknown interval", async () => {
-    await waitFor(async () => ((await bn<unknown[]>("GET", "/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=3")).body).length === 3, "candles cached");
+    // the worker writes the history oldest first: wait until the current hour's candle is cached
+    const hour = 3_600_000;
+    await waitFor(async () => {
+      const k = (await api<{ klines: number[][] }>("GET", "/api/klines?symbol=BTCUSDT&interval=1h&limit=1")).body.klines;
+      return k[0]?.[0] === Math.floor(Date.now() / hour) * hour;
+    }, "candles cached");
     const r = await bn<unknown[][]>("GET", "/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=3");
     expect(r.status).toBe(200);
     const native = await api<{ klines: number[][] }>("GET", "/api/klines?symbol=BTCUSDT&interval=1h&limit=3");
