@@ -51,7 +51,8 @@ export async function orderListIdOf(userId: string, o: OrderRecord): Promise<num
 
 export interface ListHandle {
   userId: string;
-  symbol: string;
+  /** the cancel names the pair; GET orderList does not */
+  symbol?: string;
   orderListId?: number;
   listClientOrderId?: string;
 }
@@ -61,7 +62,7 @@ export async function findOrderList(h: ListHandle): Promise<OrderRecord[]> {
   const leg = await prisma.order.findFirst({
     where: {
       userId: h.userId,
-      symbol: h.symbol,
+      ...(h.symbol !== undefined ? { symbol: h.symbol } : {}),
       archived: false,
       ocoId: { not: null },
       ...(h.orderListId !== undefined

@@ -23,6 +23,8 @@ export interface BinanceContext {
 export interface SignedContext extends BinanceContext {
   userId: string;
   keyId: string;
+  /** the key has the TRADE permission (GET account's canTrade) */
+  canTrade: boolean;
   /** the timing rule once more (-1021): called just before an order's ledger transaction */
   recheckTiming: () => void;
 }
@@ -79,7 +81,7 @@ function route<C extends BinanceContext>(opts: Options, security: Security | nul
           recvWindow: params.get("recvWindow"),
           need: security,
         });
-        ctx = { ...ctx, userId: signer.userId, keyId: signer.keyId, recheckTiming: () => checkTiming(signer.timing) };
+        ctx = { ...ctx, userId: signer.userId, keyId: signer.keyId, canTrade: signer.canTrade, recheckTiming: () => checkTiming(signer.timing) };
         if (opts.orders !== undefined) {
           const counts = rateLimiter.takeOrders(signer.userId, perRequest(opts.orders, params));
           headers["X-MBX-ORDER-COUNT-10S"] = String(counts.s10);

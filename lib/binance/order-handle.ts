@@ -23,3 +23,13 @@ export function orderListHandle(p: BinanceParams) {
   }
   return { symbol, orderListId, listClientOrderId };
 }
+
+/** GET orderList: orderListId | origClientOrderId (the list's client id), no symbol. */
+export function orderListQueryHandle(p: BinanceParams) {
+  const orderListId = p.int("orderListId");
+  const listClientOrderId = orderListId === undefined ? clientOrderIdParam(p, "origClientOrderId") : undefined;
+  if (orderListId === undefined && listClientOrderId === undefined) {
+    throw new BinanceError(-1102, "Param 'origClientOrderId' or 'orderListId' must be sent, but both were empty/null!");
+  }
+  return { orderListId, listClientOrderId };
+}
