@@ -3,7 +3,7 @@
 // and that orders placed here are the native API's orders (one engine, one ledger).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClient, newUser, type Api } from "../support/api-client";
-import { binanceClient, newApiKey, type BinanceKey, type BinanceSend } from "../support/binance-signer";
+import { binanceClient, newApiKey, sign, type BinanceKey, type BinanceSend } from "../support/binance-signer";
 import { ledgerMismatches } from "../support/db-query";
 import { keepMarketLive, tradeAt } from "../support/market-moves";
 import { startTestServer, type TestServer } from "../support/test-server";
@@ -246,6 +246,23 @@ describe("trading (TRADE key)", () => {
     expect((await nativeOrders(token))[0]).toMatchObject({ order_no: r.body.orderId, fill_price: 89000, maker: true });
     expect((await wallet(token)).balance).toMatchObject({ BTC: 0.01, USDT: 50000 - 890 - 0.89 });
     await tradeAt(server, api, "BTCUSDT", "90000");
+  });
+
+  it("signed parameters in the query, the body or both (the query's value wins), signed over the bytes as sent", async () => {
+    const { key } = await trader();
+    const inQuery = await bn<Json>("POST", "/api/v3/order/test", { symbol: "BTCUSDT", side: "BUY", type: "MARKET", quantity: "0.01" }, { key, in: "query" });
+    expect(inQuery.status).toBe(200);
+    const query = `symbol=BTCUSDT&side=SELL&timestamp=${Date.now()}`;
+    const body = "side=HOLD&type=MARKET&quantity=0.01";
+    const mixed = await bn<Json>("POST", "/api/v3/order/test", {}, {
+      signed: false, headers: { "X-MBX-APIKEY": key.apiKey }, raw: { query, body: `${body}&signature=${sign(key.secretKey, query + body)}` },
+    });
+    expect(mixed.status).toBe(200); // side=HOLD in the body lost to the query's SELL
+    expect(mixed.body).toEqual({});
+    const options = await fetch(`${server.url}/api/v3/order`, { method: "OPTIONS" });
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toBe("DELETE, GET, HEAD, OPTIONS, POST");
+    expect(inQuery.headers.get("vary")).toContain("Origin");
   });
 
   it("order/test validates everything but the balance and places nothing; computeCommissionRates answers the rates", async () => {
