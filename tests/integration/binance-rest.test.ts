@@ -150,6 +150,7 @@ describe("market data (no key)", () => {
     expect(put.status).toBe(405);
     expect(put.body).toEqual({ code: -1020, msg: "This operation is not supported." });
     expect(put.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+    expect(put.headers.get("x-mbx-used-weight-1m")).toMatch(/^\d+$/);
   });
 });
 
