@@ -1,10 +1,21 @@
-// GET /api/v3/myTrades – the user's fills on a pair as Binance's trade rows.
-import { listTrades, type TradesQuery } from "@/lib/trading/list-trades";
+// GET /api/v3/myTrades – the user's fills on a pair as Binance's trade rows, oldest first. Fills are whole,
+// so a trade is a filled order and its id is the order number: `fromId` is an order number too.
+import { listOrdersByNumber } from "@/lib/trading/list-orders-by-number";
 import { orderListIdsOf } from "./order-list-ids";
 import { presentTrade } from "./present-trade";
 
-export async function listBinanceTrades(q: TradesQuery) {
-  const trades = await listTrades(q);
+export interface TradesQuery {
+  userId: string;
+  symbol: string;
+  orderNo?: number;
+  fromTradeId?: number;
+  startTime?: number;
+  endTime?: number;
+  limit: number;
+}
+
+export async function listBinanceTrades({ fromTradeId, ...q }: TradesQuery) {
+  const trades = await listOrdersByNumber({ ...q, fromOrderNo: fromTradeId, status: "FILLED", timeOf: "closedAt" });
   const listId = await orderListIdsOf(q.userId, trades);
   return trades.map((t) => presentTrade(t, listId(t)));
 }

@@ -14,22 +14,21 @@ export function orderHandle(p: BinanceParams) {
   return { pair, orderId, clientOrderId };
 }
 
-export function orderListHandle(p: BinanceParams) {
-  const symbol = p.symbol().symbol;
+/** orderListId | the list's client id, sent as `clientIdParam`. */
+function listHandle(p: BinanceParams, clientIdParam: "listClientOrderId" | "origClientOrderId") {
   const orderListId = p.int("orderListId");
-  const listClientOrderId = orderListId === undefined ? clientOrderIdParam(p, "listClientOrderId") : undefined;
+  const listClientOrderId = orderListId === undefined ? clientOrderIdParam(p, clientIdParam) : undefined;
   if (orderListId === undefined && listClientOrderId === undefined) {
-    throw new BinanceError(-1102, "Param 'listClientOrderId' or 'orderListId' must be sent, but both were empty/null!");
-  }
-  return { symbol, orderListId, listClientOrderId };
-}
-
-/** GET orderList: orderListId | origClientOrderId (the list's client id), no symbol. */
-export function orderListQueryHandle(p: BinanceParams) {
-  const orderListId = p.int("orderListId");
-  const listClientOrderId = orderListId === undefined ? clientOrderIdParam(p, "origClientOrderId") : undefined;
-  if (orderListId === undefined && listClientOrderId === undefined) {
-    throw new BinanceError(-1102, "Param 'origClientOrderId' or 'orderListId' must be sent, but both were empty/null!");
+    throw new BinanceError(-1102, `Param '${clientIdParam}' or 'orderListId' must be sent, but both were empty/null!`);
   }
   return { orderListId, listClientOrderId };
 }
+
+/** DELETE orderList: symbol, orderListId | listClientOrderId. */
+export function orderListHandle(p: BinanceParams) {
+  const symbol = p.symbol().symbol;
+  return { symbol, ...listHandle(p, "listClientOrderId") };
+}
+
+/** GET orderList: orderListId | origClientOrderId (the list's client id), no symbol. */
+export const orderListQueryHandle = (p: BinanceParams) => listHandle(p, "origClientOrderId");

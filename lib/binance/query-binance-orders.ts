@@ -22,9 +22,9 @@ export async function getBinanceOrder(h: { userId: string; pair: Pair; orderId?:
 
 /** Every open order, of one pair or all (at most MAX_OPEN_ORDERS exist). */
 export async function listOpenBinanceOrders({ userId, pair }: { userId: string; pair?: Pair }) {
-  return present(userId, await listOrdersByNumber({ userId, symbol: pair?.symbol, openOnly: true, limit: env.MAX_OPEN_ORDERS }));
+  return present(userId, await listOrdersByNumber({ userId, symbol: pair?.symbol, status: "OPEN", limit: env.MAX_OPEN_ORDERS }));
 }
 
-export async function listAllBinanceOrders(q: Omit<OrdersByNumberQuery, "openOnly">) {
+export async function listAllBinanceOrders(q: Pick<OrdersByNumberQuery, "userId" | "symbol" | "fromOrderNo" | "startTime" | "endTime" | "limit">) {
   return present(q.userId, await listOrdersByNumber(q));
 }

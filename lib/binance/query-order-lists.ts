@@ -1,6 +1,7 @@
 // GET /api/v3/orderList, openOrderList, allOrderList – the user's OCOs as Binance's order lists (without
 // order reports). A list is numbered by its limit leg (`<oco id>.1`, inserted first).
 import { prisma } from "@/lib/db";
+import { timeWindow } from "@/lib/trading/time-window";
 import { env } from "@/lib/env";
 import { asRecord, ORDER_SELECT, type OrderRecord } from "@/lib/trading/order-record";
 import { BinanceError } from "./errors";
@@ -47,9 +48,6 @@ export async function listOpenOrderLists({ userId }: { userId: string }) {
 
 /** From list id `fromId` up, else the newest `limit`; optionally created within [startTime, endTime]. */
 export async function listAllOrderLists(q: OrderListsQuery) {
-  const created = q.startTime !== undefined || q.endTime !== undefined
-    ? { createdAt: { ...(q.startTime !== undefined ? { gte: BigInt(q.startTime) } : {}), ...(q.endTime !== undefined ? { lte: BigInt(q.endTime) } : {}) } }
-    : {};
   const heads = await prisma.order.findMany({
     where: {
       userId: q.userId,
@@ -57,7 +55,7 @@ export async function listAllOrderLists(q: OrderListsQuery) {
       ocoId: { not: null },
       id: { endsWith: ".1" },
       orderNo: q.fromId !== undefined ? { gte: q.fromId } : { not: null },
-      ...created,
+      createdAt: timeWindow(q.startTime, q.endTime),
     },
     select: { ocoId: true },
     orderBy: { orderNo: q.fromId !== undefined ? "asc" : "desc" },
