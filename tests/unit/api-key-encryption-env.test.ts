@@ -8,7 +8,7 @@ const HEX = "ab".repeat(32);
 function start(env: Record<string, string>) {
   const script = `import("./lib/env.ts").then((m) => { m.assertRuntimeSecrets(); console.log("started"); }).catch((e) => { console.error(e.message); process.exit(1); })`;
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "API_KEY_ENCRYPTION_KEY" && k !== "AUTH_SECRET"));
-  return spawnSync("node_modules/.bin/tsx", ["-e", script], { env: { ...clean, ...env }, encoding: "utf8" });
+  return spawnSync("node_modules/.bin/tsx", ["-e", script], { env: { ...clean, ...env } as NodeJS.ProcessEnv, encoding: "utf8" });
 }
 
 describe("API_KEY_ENCRYPTION_KEY", { timeout: 30_000 }, () => {
