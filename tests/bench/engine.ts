@@ -120,7 +120,11 @@ async function seed(rows: Row[]): Promise<void> {
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
 const heapMb = () => process.memoryUsage().heapUsed / 1048576;
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const gc = () => {
+  // twice, so that a heap figure carries none of the previous phase's garbage
+  (globalThis as { gc?: () => void }).gc?.();
+  (globalThis as { gc?: () => void }).gc?.();
+};
 const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
 
 // The baseline of "no per-order loop": every order looked at on every trade.
