@@ -14,22 +14,25 @@ export interface DayStats {
 }
 
 export class CandleHistory {
-  private lists = new Map<string, Candle[]>();
+  /** per pair, one list per KLINE_INTERVALS entry (same order) */
+  private lists = new Map<string, Candle[][]>();
 
   constructor(private readonly limit = 1000) {}
 
   /** the candles of a pair and interval, oldest first, the current (unfinished) one last */
   candles(symbol: string, interval: KlineInterval): readonly Candle[] {
-    const list = this.lists.get(`${symbol}:${interval}`) ?? [];
+    const list = this.lists.get(symbol)?.[KLINE_INTERVALS.indexOf(interval)] ?? [];
     return list.length > this.limit ? list.slice(-this.limit) : list;
   }
 
   set(symbol: string, interval: KlineInterval, candles: Candle[]): void {
-    this.lists.set(`${symbol}:${interval}`, candles);
+    this.pair(symbol)[KLINE_INTERVALS.indexOf(interval)] = candles;
   }
 
-  get size(): number {
-    return this.lists.size;
+  private pair(symbol: string): Candle[][] {
+    let lists = this.lists.get(symbol);
+    if (!lists) this.lists.set(symbol, (lists = KLINE_INTERVALS.map(() => [])));
+    return lists;
   }
 
   clear(): void {
@@ -39,11 +42,10 @@ export class CandleHistory {
   // Merges a piece of market activity at `time` into the candle of each interval that contains it: a
   // trade (open = high = low = close) or a finer candle.
   add(symbol: string, time: number, open: number, high: number, low: number, close: number, volume: number): void {
-    for (const interval of KLINE_INTERVALS) {
-      const key = `${symbol}:${interval}`;
-      let list = this.lists.get(key);
-      if (!list) this.lists.set(key, (list = []));
-      const openTime = candleOpenTime(interval, time);
+    const lists = this.pair(symbol);
+    for (let i = 0; i < KLINE_INTERVALS.length; i++) {
+      const list = lists[i] as Candle[];
+      const openTime = candleOpenTime(KLINE_INTERVALS[i] as KlineInterval, time);
       const last = list[list.length - 1];
       if (last && last.openTime === openTime) {
         if (high > last.high) last.high = high;
