@@ -29,6 +29,10 @@ export class CandleHistory {
     this.pair(symbol)[KLINE_INTERVALS.indexOf(interval)] = candles;
   }
 
+  isEmpty(): boolean {
+    return this.lists.size === 0;
+  }
+
   private pair(symbol: string): Candle[][] {
     let lists = this.lists.get(symbol);
     if (!lists) this.lists.set(symbol, (lists = KLINE_INTERVALS.map(() => [])));

@@ -61,7 +61,7 @@ export class SimulatedMarket implements MarketFeed {
   async start(): Promise<void> {
     if (this.timer) return;
     const now = Date.now();
-    if (this.history.size === 0) this.generateHistory(now);
+    if (this.history.isEmpty()) this.generateHistory(now);
     this.opts.store.setConnected(true, now);
     this.opts.onConnection?.(true);
     this.tick();
