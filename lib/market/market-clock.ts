@@ -25,6 +25,12 @@ export function marketNow(): number {
   return Math.floor(r.marketAt + (Date.now() - r.realAt) * r.speed);
 }
 
+/** Market milliseconds that pass in `realMs` real ones (realMs itself on the wall clock or while paused). */
+export function marketSpan(realMs: number): number {
+  const r = clock.replay;
+  return r && !r.paused ? realMs * Math.max(1, r.speed) : realMs;
+}
+
 /** The replay's clock, or null on the wall clock. */
 export function replayClock(): Readonly<ReplayClockState> | null {
   return clock.replay;

@@ -201,8 +201,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   const refreshKlines = async () => {
     if (!lease.isLeader()) return;
     if (replay && replay.generation !== replayGeneration) {
+      // market time went back to the start: order stamps are ahead of the clock, so reload rather than sync
       replayGeneration = replay.generation;
       filled.clear();
+      await armed.loadAll();
     }
     const started = Date.now();
     const firstFill = filled.size === 0;
