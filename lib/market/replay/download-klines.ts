@@ -104,7 +104,7 @@ export async function downloadKlines(o: DownloadOptions): Promise<DownloadResult
       }
       const body: unknown = await res.json();
       if (!Array.isArray(body)) throw new Error(`klines for ${symbol}: unexpected answer`);
-      return body;
+      return body as unknown[];
     }
   };
 
