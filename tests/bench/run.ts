@@ -21,6 +21,7 @@ const runs: [string, string[]][] = [
   ...(pgUp ? ([["order engine, 100,000 mixed open orders, PostgreSQL", ["tests/bench/engine.ts", "postgres"]]] as [string, string[]][]) : []),
   ["market orders over HTTP, SQLite", ["tests/bench/orders-http.ts", "sqlite"]],
   ...(pgUp ? ([["market orders over HTTP, PostgreSQL", ["tests/bench/orders-http.ts", "postgres"]]] as [string, string[]][]) : []),
+  ["replay: a year of 1-minute candles, 5 pairs, 10,000 armed orders", ["tests/bench/replay.ts"]],
   ["prediction", ["tests/bench/predict.ts"]],
   ["dashboard first-load JavaScript", ["tests/bench/ui-bundle.ts"]],
   ["dashboard re-renders per price tick", ["tests/bench/ui-tick-renders.ts"]],
