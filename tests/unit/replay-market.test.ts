@@ -176,3 +176,46 @@ describe("replay folder", () => {
     expect(times[back]).toBe(T0);
   });
 });
+
+describe("orders on the replayed path", () => {
+  let dir: string;
+  let market: ReplayMarket | undefined;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "replay-orders-"));
+  });
+  afterEach(async () => {
+    await market?.stop();
+    market = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("fires a limit, a stop and a trailing stop at the trades the candle really went through, in that order", async () => {
+    const { ArmedOrders } = await import("@/lib/market/armed-orders");
+    // 100 -> 101 (nearer) -> 90 -> 95
+    writeKlineCsv(dir, "BTCUSDT", "1m", [{ openTime: T0, open: "100", high: "101", low: "90", close: "95" }]);
+    const armed = new ArmedOrders();
+    const base = { userId: "u1", symbol: "BTCUSDT", amount: 1_000_000n, lockAmount: 0n, version: 0 } as const;
+    armed.arm({ ...base, id: "sell-limit-100.5", side: "SELL", type: "L", stopPrice: null, limitPrice: u("100.5") });
+    armed.arm({ ...base, id: "sell-stop-92", side: "SELL", type: "SL", stopPrice: u("92") });
+    // a trailing SELL stop 5% under the watermark, active from the first trade: high 101 -> fires at or below 95.95
+    armed.arm({ ...base, id: "trailing-5pct", side: "SELL", type: "SL", stopPrice: null, trailingDelta: 500, activationPrice: u("100") });
+    armed.arm({ ...base, id: "buy-limit-89", side: "BUY", type: "L", stopPrice: null, limitPrice: u("89") });
+    const fired: string[] = [];
+    market = new ReplayMarket({
+      store: new PriceStore(5000),
+      dir,
+      maxSpeed: true,
+      loop: false,
+      onTrade: (t) => {
+        for (const o of armed.take(t.symbol, t.price)) fired.push(`${o.id} @ ${formatUnits(t.price)} +${t.time - T0}ms`);
+        armed.drainActivated();
+      },
+    });
+    await market.start();
+    await market.run();
+    // the limit at the high (20 s in), then the stop and the trailing stop together at the low (40 s in)
+    expect(fired[0]).toBe("sell-limit-100.5 @ 101 +20000ms");
+    expect(fired.slice(1).sort()).toEqual(["sell-stop-92 @ 90 +40000ms", "trailing-5pct @ 90 +40000ms"]);
+    expect(armed.has("buy-limit-89")).toBe(true);
+  });
+});
