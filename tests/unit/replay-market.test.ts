@@ -141,6 +141,12 @@ describe("replay folder", () => {
     expect(store.isTooOld("BTCUSDT", T0 + 30 * MIN - 1, T0 + 35 * MIN)).toBe(true);
   });
 
+  it("refuses to start on a folder without data or a start after the data's end, with a sentence", async () => {
+    await expect(new ReplayMarket({ store: new PriceStore(5000), dir }).start()).rejects.toThrow(/no kline files of the app's pairs/);
+    writeKlineCsv(dir, "BTCUSDT", "1m", minuteCandles(T0, 3, 100));
+    await expect(new ReplayMarket({ store: new PriceStore(5000), dir, start: T0 + 10 * MIN }).start()).rejects.toThrow(/after the end of the data/);
+  });
+
   it("paces at REPLAY_SPEED, stands still while paused, and speeds up when told", async () => {
     writeKlineCsv(dir, "BTCUSDT", "1m", minuteCandles(T0, 600, 100));
     const trades: Trade[] = [];

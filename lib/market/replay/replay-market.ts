@@ -95,6 +95,7 @@ export class ReplayMarket implements MarketFeed {
     this.log(`replaying ${this.opts.dir}: ${Object.entries(pairs).map(([s, i]) => `${s} ${i}`).join(", ")} from ${new Date(start).toISOString()}${missing.length ? `; no data (not tradable): ${missing.join(", ")}` : ""}`);
     for (const c of this.cursors) this.opts.store.setFreshFor(c.data.symbol, c.data.intervalMs);
     await this.fastForward(start);
+    if (this.cursors.every((c) => !c.candle)) throw new Error(`REPLAY_START ${new Date(start).toISOString()} is after the end of the data in ${this.opts.dir}`);
     setReplayClock({ marketAt: start, speed: this.opts.speed ?? 60, paused: false });
     this.opts.store.setConnected(true, start);
     this.opts.onConnection?.(true);
