@@ -102,7 +102,7 @@ export class ReplayMarket implements MarketFeed {
     registerReplay(info, { setPaused: (p) => this.setClock({ paused: p }), setSpeed: (s) => this.setClock({ speed: s }) });
     if (!this.opts.maxSpeed) {
       this.tickerTimer = setInterval(() => this.emitTickers(), 1000);
-      this.running = this.play();
+      this.running = this.play().catch((e: unknown) => this.log(`replay stopped on an error: ${e instanceof Error ? e.message : String(e)}`));
     }
   }
 
