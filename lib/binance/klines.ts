@@ -3,6 +3,7 @@
 // cache keeps no quote volume), trade counts and taker volumes 0.
 import { prisma } from "@/lib/db";
 import { candleOpenTime, INTERVAL_MS, KLINE_INTERVALS, type KlineInterval } from "@/lib/market/intervals";
+import { marketNow } from "@/lib/market/market-clock";
 import { priceStore } from "@/lib/market/price-store";
 import type { Pair } from "@/lib/markets";
 import { unitsToNumber } from "@/lib/money";
@@ -39,7 +40,7 @@ export async function binanceKlines({ pair, interval, startTime, endTime, limit 
   });
   if (!fromStart) rows.reverse();
   const live = priceStore.get(pair.symbol);
-  const current = candleOpenTime(interval, Date.now());
+  const current = candleOpenTime(interval, marketNow());
   const len = INTERVAL_MS[interval];
   return rows.map((r) => {
     const open = Number(r.openTime);

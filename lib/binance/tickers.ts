@@ -1,6 +1,7 @@
 // GET /api/v3/ticker/24hr, ticker/price, ticker/bookTicker, avgPrice – from the last prices and 24 h
 // statistics (lib/market/market-stats.ts); bid and ask are the synthesized book's best levels
 // (./depth.ts). A pair without any price yet is left out of "all" answers and is -1013 when asked alone.
+import { marketNow } from "@/lib/market/market-clock";
 import { marketStats, type PairStats } from "@/lib/market/market-stats";
 import { recentTrades } from "@/lib/market/recent-trades";
 import { PAIRS, type Pair } from "@/lib/markets";
@@ -66,7 +67,7 @@ export async function bookTickers(pairs: readonly Pair[] | undefined, single: bo
 /** The mean price of the trades of the last 5 minutes this process saw, else the last price. */
 export async function avgPrice(pair: Pair) {
   const [row] = await statsOf([pair]);
-  const since = Date.now() - AVG_PRICE_MINS * 60_000;
+  const since = marketNow() - AVG_PRICE_MINS * 60_000;
   const trades = recentTrades.latest(pair.symbol, 1000).filter((t) => t.time >= since);
   const mean = trades.length > 0 ? trades.reduce((sum, t) => sum + t.price, 0n) / BigInt(trades.length) : (row as { s: PairStats }).s.last;
   return { mins: AVG_PRICE_MINS, price: fixed8(mean), closeTime: trades.at(-1)?.time ?? (row as { s: PairStats }).s.time };

@@ -1,6 +1,7 @@
 // The in-process event bus between the market worker, the trading use cases and the /ws server. Kept on
 // globalThis so that the custom server and Next.js's separately bundled route handlers see one bus.
 import type { OpenOrder as OpenStopOrder } from "@/lib/trading/open-order";
+import type { ReplayState } from "./replay/replay-registry";
 import type { MarketSource } from "./types";
 
 export interface TickEvent {
@@ -58,6 +59,8 @@ export interface MarketEvents {
   "sessions-revoked": SessionsRevokedEvent;
   "order-changed": OrderChangedEvent;
   "api-key-revoked": ApiKeyRevokedEvent;
+  /** the replay's clock: every second, and at once on pause, resume or a new speed */
+  replay: ReplayState;
 }
 
 type Listener<K extends keyof MarketEvents> = (event: MarketEvents[K]) => void;
