@@ -43,6 +43,12 @@ export interface OrderChangedEvent {
   orderId: string;
 }
 
+/** An API key was revoked (binance-keys): its user data streams end. */
+export interface ApiKeyRevokedEvent {
+  userId: string;
+  keyId: string;
+}
+
 export interface MarketEvents {
   tick: TickEvent;
   ticker: TickerEvent;
@@ -51,6 +57,9 @@ export interface MarketEvents {
   fill: FillEvent;
   "sessions-revoked": SessionsRevokedEvent;
   "order-changed": OrderChangedEvent;
+  /** the account was reset: every balance changed (its open orders announce themselves as "order-changed") */
+  "account-reset": { userId: string };
+  "api-key-revoked": ApiKeyRevokedEvent;
 }
 
 type Listener<K extends keyof MarketEvents> = (event: MarketEvents[K]) => void;
