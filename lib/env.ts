@@ -12,6 +12,13 @@ const proxyEntry = (e: string) => {
   return e === "*" || (v !== 0 && extra === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128))));
 };
 
+/** The 32 bytes of an API_KEY_ENCRYPTION_KEY value (64 hex digits, or base64/base64url), else null. */
+export function encryptionKeyBytes(value: string): Buffer | null {
+  const v = value.trim();
+  const bytes = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, "hex") : /^[A-Za-z0-9+/_-]{43}=?$/.test(v) ? Buffer.from(v, "base64") : null;
+  return bytes?.length === 32 ? bytes : null;
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -26,6 +33,11 @@ const schema = z.object({
   ACCESS_TOKEN_TTL_S: int(15 * 60),
   REFRESH_TOKEN_TTL_S: int(30 * 24 * 3600),
   CORS_ORIGINS: z.string().default(""),
+  // AES-256-GCM key for the secrets of API keys: 32 bytes as 64 hex digits or base64/base64url.
+  API_KEY_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => encryptionKeyBytes(v) !== null, "must be 32 bytes, as 64 hex digits or in base64")
+    .optional(),
 
   MARKET_SOURCE: z.enum(["auto", "binance", "simulated"]).default("auto"),
   BINANCE_WS_URL: z.string().regex(/^wss?:\/\//, "must be a ws:// or wss:// URL").default("wss://stream.binance.com:9443"),
@@ -89,16 +101,25 @@ function load(): Env {
   const env = parsed.data;
   // Development and tests may run without a secret; production refuses to start (see assertRuntimeSecrets).
   if (!env.AUTH_SECRET && env.NODE_ENV !== "production") env.AUTH_SECRET = "development-only-secret-do-not-use-in-production";
+  if (!env.API_KEY_ENCRYPTION_KEY && env.NODE_ENV !== "production") env.API_KEY_ENCRYPTION_KEY = "ZGV2LW9ubHktYXBpLWtleS1lbmNyeXB0aW9uLWtleSE"; // "dev-only-api-key-encryption-key!"
   return env;
 }
 
 export const env: Env & { AUTH_SECRET: string } = load() as Env & { AUTH_SECRET: string };
+
+/** The key that encrypts API-key secrets (lib/api-keys/secret-box.ts); production requires it (assertRuntimeSecrets). */
+export function apiKeyEncryptionKey(): Buffer {
+  const bytes = env.API_KEY_ENCRYPTION_KEY ? encryptionKeyBytes(env.API_KEY_ENCRYPTION_KEY) : null;
+  if (!bytes) throw new Error("API_KEY_ENCRYPTION_KEY is not set: it encrypts the secrets of API keys (npm start creates one in data/api-key-encryption-key).");
+  return bytes;
+}
 
 /** Called by the processes that serve requests (server.ts, worker.ts): a production start needs its secret. */
 export function assertRuntimeSecrets(): void {
   if (!env.AUTH_SECRET) {
     throw new Error("AUTH_SECRET is not set: it signs API tokens and browser sessions (npm start creates one in data/auth-secret).");
   }
+  apiKeyEncryptionKey();
 }
 
 export const isPostgres = /^postgres(ql)?:\/\//.test(env.DATABASE_URL);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: everything on one machine with no other service. Installs dependencies if missing,
-// creates a signing secret in data/ when none is set, applies migrations, builds when the sources are
-// newer than the build, then runs server.ts (Next.js + /ws + the market worker). `--dev` runs `next dev`.
+// creates a signing secret and an API-key encryption key in data/ when they are not set, applies migrations,
+// builds when the sources are newer than the build, then runs server.ts (Next.js + /ws + the market worker). `--dev` runs `next dev`.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -20,15 +20,19 @@ if (!fs.existsSync(path.join(root, "lib", "generated", "sqlite", "client.ts"))) 
 const env = { ...process.env };
 env.DATABASE_URL ??= "file:./data/compraventa.db";
 env.NEXT_TELEMETRY_DISABLED ??= "1";
-if (!env.AUTH_SECRET) {
-  const file = path.join(root, "data", "auth-secret");
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-    console.log("Created a signing secret in data/auth-secret (set AUTH_SECRET to use your own).");
+// A secret kept in data/ when the variable is not set: created once, read on every start.
+function secretFile(name, file, what) {
+  if (env[name]) return;
+  const p = path.join(root, "data", file);
+  if (!fs.existsSync(p)) {
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    console.log(`Created ${what} in data/${file} (set ${name} to use your own).`);
   }
-  env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+  env[name] = fs.readFileSync(p, "utf8").trim();
 }
+secretFile("AUTH_SECRET", "auth-secret", "a signing secret");
+secretFile("API_KEY_ENCRYPTION_KEY", "api-key-encryption-key", "an encryption key for API-key secrets");
 env.NEXTAUTH_SECRET ??= env.AUTH_SECRET;
 env.NEXTAUTH_URL ??= env.APP_URL ?? `http://localhost:${env.PORT ?? 3000}`;
 

@@ -43,7 +43,7 @@ export interface OrderChangedEvent {
   orderId: string;
 }
 
-/** An API key was revoked (binance-keys): its user data streams end. */
+/** An API key was revoked (after commit): its cached secret is dropped, its user-data streams end. */
 export interface ApiKeyRevokedEvent {
   userId: string;
   keyId: string;
