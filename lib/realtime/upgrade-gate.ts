@@ -10,7 +10,7 @@ export interface UpgradeGateOptions {
   /** sockets per client address (0 = no cap) */
   maxPerIp: number;
   /** the JSON body of a refusal, in the endpoint's dialect */
-  refusalBody(message: string): string;
+  refusalBody: (message: string) => string;
 }
 
 export function upgradeGate({ maxClients, maxPerIp, refusalBody }: UpgradeGateOptions) {

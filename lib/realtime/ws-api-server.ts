@@ -30,7 +30,7 @@ export interface UserStreamSource {
   /** the events of an account reset (the balances of every coin) */
   resetEvents(userId: string): Promise<object[]>;
   /** whether the key is still active, for revocations announced in no process this one hears */
-  isKeyLive?(keyId: string): Promise<boolean>;
+  isKeyLive?(key: StreamKey): Promise<boolean>;
 }
 
 export interface WsApiServerOptions {
@@ -138,7 +138,7 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
     });
   };
 
-  const methods: Record<string, (s: Session, params: Record<string, unknown>) => Promise<unknown> | unknown> = {
+  const methods: Record<string, (s: Session, params: Record<string, unknown>) => unknown> = {
     ping: () => ({}),
     time: () => ({ serverTime: Date.now() }),
     "session.subscriptions": (s) => [...s.subs.keys()].map((subscriptionId) => ({ subscriptionId })),
@@ -183,7 +183,7 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
     const { id, method, params = {} } = msg as { id?: unknown; method?: unknown; params?: unknown };
     const validId = id === null || (typeof id === "number" && Number.isSafeInteger(id)) || (typeof id === "string" && id.length <= 36);
     if (!validId) return fail(s, null, badRequest("Invalid 'id' in JSON request; expected an integer or a string of at most 36 characters."));
-    const rid = id as RequestId;
+    const rid = id;
     if (s.windowCount > MAX_REQUESTS_PER_S) return fail(s, rid, new BinanceError(-1003, "Too many requests; please slow down.", 429));
     if (typeof method !== "string") return fail(s, rid, badRequest("Invalid 'method' in JSON request; expected a string."));
     if (typeof params !== "object" || params === null || Array.isArray(params)) return fail(s, rid, badRequest("Invalid 'params' in JSON request; expected an object."));
@@ -245,7 +245,7 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
       const live = new Map<string, Promise<boolean>>();
       for (const s of [...sessions]) {
         for (const [id, key] of [...s.subs]) {
-          if (!live.has(key.keyId)) live.set(key.keyId, source.isKeyLive(key.keyId).catch(() => true)); // a database hiccup is not a revocation
+          if (!live.has(key.keyId)) live.set(key.keyId, source.isKeyLive(key).catch(() => true)); // a database hiccup is not a revocation
           if (!(await live.get(key.keyId)) && s.subs.get(id) === key) terminate(s, id);
         }
       }
