@@ -44,6 +44,8 @@ export interface WsApiServerOptions {
   maxPerIp?: number;
   /** how often the keys of open subscriptions are checked (0 = never) */
   recheckMs?: number;
+  /** requests a socket may send per 10 s; beyond it they are answered -1003, beyond 3x the socket is closed */
+  maxRequestsPer10s?: number;
 }
 
 interface Session {
@@ -51,7 +53,7 @@ interface Session {
   lastPong: number;
   subs: Map<number, StreamKey>;
   nextSubscriptionId: number;
-  /** requests in the current one-second window */
+  /** requests in the current 10-second window */
   windowStart: number;
   windowCount: number;
 }
@@ -59,9 +61,6 @@ interface Session {
 type RequestId = string | number | null;
 
 const MAX_SUBSCRIPTIONS = 50;
-/** requests per socket per second; beyond it -1003, and far beyond it the socket is closed */
-const MAX_REQUESTS_PER_S = 10;
-const CLOSE_AT_REQUESTS_PER_S = 50;
 /** A slow reader's queue beyond this gets no more events: the socket is closed (events must not be lost silently). */
 const MAX_BUFFERED = 4 << 20;
 
@@ -74,6 +73,7 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
   const path = options.path ?? "/ws-api/v3";
   const pingMs = options.pingMs ?? 20_000;
   const pongTimeoutMs = options.pongTimeoutMs ?? 60_000;
+  const maxRequests = options.maxRequestsPer10s ?? 100;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 8192 });
   const gate = upgradeGate({
     maxClients: options.maxClients ?? env.WS_MAX_CONNECTIONS,
@@ -168,11 +168,11 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
 
   const onMessage = async (s: Session, text: string) => {
     const now = Date.now();
-    if (now - s.windowStart >= 1000) {
+    if (now - s.windowStart >= 10_000) {
       s.windowStart = now;
       s.windowCount = 0;
     }
-    if (++s.windowCount > CLOSE_AT_REQUESTS_PER_S) return s.ws.close(1008, "too many requests");
+    if (++s.windowCount > 3 * maxRequests) return s.ws.close(1008, "too many requests");
     let msg: unknown;
     try {
       msg = JSON.parse(text);
@@ -184,7 +184,7 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
     const validId = id === null || (typeof id === "number" && Number.isSafeInteger(id)) || (typeof id === "string" && id.length <= 36);
     if (!validId) return fail(s, null, badRequest("Invalid 'id' in JSON request; expected an integer or a string of at most 36 characters."));
     const rid = id;
-    if (s.windowCount > MAX_REQUESTS_PER_S) return fail(s, rid, new BinanceError(-1003, "Too many requests; please slow down.", 429));
+    if (s.windowCount > maxRequests) return fail(s, rid, new BinanceError(-1003, "Too many requests; please slow down.", 429));
     if (typeof method !== "string") return fail(s, rid, badRequest("Invalid 'method' in JSON request; expected a string."));
     if (typeof params !== "object" || params === null || Array.isArray(params)) return fail(s, rid, badRequest("Invalid 'params' in JSON request; expected an object."));
     const run = Object.hasOwn(methods, method) ? methods[method] : undefined;
