@@ -63,6 +63,10 @@ const schema = z.object({
     .refine((v) => v.split(",").map((e) => e.trim()).filter(Boolean).every(proxyEntry), "must be *, or IPs/CIDRs separated by commas"),
   RATE_LIMIT_SIGNUP_CODE: int(3),
   RATE_LIMIT_SIGNUP_CODE_IP: int(20),
+  // The Binance dialect's limits (binance-api.md §8), reported in exchangeInfo's rateLimits.
+  BINANCE_REQUEST_WEIGHT_1M: z.coerce.number().int().min(1).default(6000),
+  BINANCE_ORDERS_10S: z.coerce.number().int().min(1).default(100),
+  BINANCE_ORDERS_1D: z.coerce.number().int().min(1).default(200_000),
 
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.url().optional(),

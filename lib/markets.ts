@@ -11,31 +11,40 @@ export interface Pair {
   quote: Coin;
   /** smallest base amount increment, in 1e-8 units (Binance's LOT_SIZE stepSize) */
   step: bigint;
+  /** smallest price increment, in 1e-8 units (Binance's PRICE_FILTER tickSize) */
+  tick: bigint;
+  /** smallest order value in the quote coin, in 1e-8 units (Binance's NOTIONAL minNotional) */
+  minNotional: bigint;
 }
 
-const pair = (base: Coin, quote: Coin, step: string): Pair => ({
+/** Binance's minimum order value by quote coin (binance-api.md §4). */
+const MIN_NOTIONAL: Partial<Record<Coin, string>> = { USDT: "5", BTC: "0.0001", ETH: "0.001", BNB: "0.01" };
+
+const pair = (base: Coin, quote: Coin, step: string, tick: string): Pair => ({
   symbol: `${base}${quote}`,
   base,
   quote,
   step: parseDecimal(step),
+  tick: parseDecimal(tick),
+  minNotional: parseDecimal(MIN_NOTIONAL[quote] ?? "0"),
 });
 
-// The original's 14 pairs, with Binance's spot lot steps.
+// The original's 14 pairs, with Binance's spot lot steps and price ticks.
 export const PAIRS: readonly Pair[] = [
-  pair("BTC", "USDT", "0.00001"),
-  pair("ETH", "USDT", "0.0001"),
-  pair("LTC", "USDT", "0.001"),
-  pair("XRP", "USDT", "0.1"),
-  pair("BNB", "USDT", "0.001"),
-  pair("ETH", "BTC", "0.0001"),
-  pair("LTC", "BTC", "0.001"),
-  pair("XRP", "BTC", "1"),
-  pair("BNB", "BTC", "0.001"),
-  pair("XRP", "BNB", "0.1"),
-  pair("LTC", "BNB", "0.001"),
-  pair("BNB", "ETH", "0.001"),
-  pair("XRP", "ETH", "1"),
-  pair("LTC", "ETH", "0.001"),
+  pair("BTC", "USDT", "0.00001", "0.01"),
+  pair("ETH", "USDT", "0.0001", "0.01"),
+  pair("LTC", "USDT", "0.001", "0.01"),
+  pair("XRP", "USDT", "0.1", "0.0001"),
+  pair("BNB", "USDT", "0.001", "0.01"),
+  pair("ETH", "BTC", "0.0001", "0.00001"),
+  pair("LTC", "BTC", "0.001", "0.000001"),
+  pair("XRP", "BTC", "1", "0.00000001"),
+  pair("BNB", "BTC", "0.001", "0.000001"),
+  pair("XRP", "BNB", "0.1", "0.000001"),
+  pair("LTC", "BNB", "0.001", "0.00001"),
+  pair("BNB", "ETH", "0.001", "0.0001"),
+  pair("XRP", "ETH", "1", "0.0000001"),
+  pair("LTC", "ETH", "0.001", "0.00001"),
 ];
 
 const bySymbol = new Map(PAIRS.map((p) => [p.symbol, p]));

@@ -13,8 +13,8 @@ const ALLOWED = new Set(
 );
 
 const METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
-const HEADERS = "Authorization, Content-Type";
-const EXPOSED = "Retry-After";
+const HEADERS = "Authorization, Content-Type, X-MBX-APIKEY";
+const EXPOSED = "Retry-After, X-MBX-USED-WEIGHT-1M, X-MBX-ORDER-COUNT-10S, X-MBX-ORDER-COUNT-1D";
 const MAX_AGE_S = "600";
 
 /** The request's Origin when it is on the allowlist, else null. */

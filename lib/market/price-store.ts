@@ -1,6 +1,7 @@
 // The latest price and 24 h statistics of every pair, in memory. One instance per process on globalThis,
 // so the custom server (which runs the feed) and Next.js's separately bundled route handlers share it.
 import { env } from "@/lib/env";
+import { recentTrades } from "./recent-trades";
 import type { MarketSource, Ticker, Trade } from "./types";
 
 export interface Quote {
@@ -51,6 +52,7 @@ export class PriceStore {
       stats: prev?.stats,
     };
     this.quotes.set(trade.symbol, quote);
+    recentTrades.add(trade);
     return quote;
   }
 
@@ -115,6 +117,7 @@ export class PriceStore {
 
   clear(): void {
     this.quotes.clear();
+    recentTrades.clear();
     this.connected = false;
     this.connectedSince = 0;
     this.feedSource = null;

@@ -6,14 +6,15 @@ import { unitsToNumber } from "@/lib/money";
 import { lastUsdtPrices } from "@/lib/market/last-prices";
 import { valueHoldings } from "./value-holdings";
 
-async function holdings(userId: string) {
+/** Free and locked units of all six coins (zero rows for coins never held). */
+export async function getBalances({ userId }: { userId: string }) {
   const rows = await prisma.balance.findMany({ where: { userId }, select: { coin: true, free: true, locked: true } });
   const byCoin = new Map(rows.map((r) => [r.coin, r]));
   return COINS.map((coin) => byCoin.get(coin) ?? { coin, free: 0n, locked: 0n });
 }
 
 export async function getWallet({ userId, email }: { userId: string; email: string }) {
-  const [h, prices] = await Promise.all([holdings(userId), lastUsdtPrices()]);
+  const [h, prices] = await Promise.all([getBalances({ userId }), lastUsdtPrices()]);
   const { value, pnl } = valueHoldings(h, prices.usdt);
   return {
     email,

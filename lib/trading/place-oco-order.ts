@@ -30,6 +30,8 @@ export interface OcoInput {
   trailingDelta?: number;
   timeInForce?: TimeInForce;
   clientOrderId?: string;
+  /** the legs' own client ids (Binance's above/belowClientOrderId), limit leg first; else `<id>.1`, `<id>.2` */
+  legClientOrderIds?: [string | undefined, string | undefined];
 }
 
 export async function placeOcoOrder(input: OcoInput): Promise<{ ocoId: string; orders: OrderRecord[] }> {
@@ -54,11 +56,12 @@ export async function placeOcoOrder(input: OcoInput): Promise<{ ocoId: string; o
   const ocoId = newId();
   const [limitId, stopId] = ocoLegIds(ocoId);
   const cid = input.clientOrderId ?? newClientOrderId();
+  const [limitCid = `${cid}.1`, stopCid = `${cid}.2`] = input.legClientOrderIds ?? [];
   const now = Date.now();
   const orderNos: (number | null)[] = [null, null];
   const rows = [
-    { ...newOrderOf(limitLeg, plans[0], limitId, `${cid}.1`, "", now), lockAmount: lock.amount, ocoId, onOrderNo: (n: number) => (orderNos[0] = n) },
-    { ...newOrderOf(stopLeg, plans[1], stopId, `${cid}.2`, "", now), lockAmount: lock.amount, ocoId, onOrderNo: (n: number) => (orderNos[1] = n) },
+    { ...newOrderOf(limitLeg, plans[0], limitId, limitCid, "", now), lockAmount: lock.amount, ocoId, onOrderNo: (n: number) => (orderNos[0] = n) },
+    { ...newOrderOf(stopLeg, plans[1], stopId, stopCid, "", now), lockAmount: lock.amount, ocoId, onOrderNo: (n: number) => (orderNos[1] = n) },
   ];
   try {
     await atomic([...openOrderCapSteps(input.userId, input.pair.symbol), ...balanceSteps(input.userId, limitId, [lockChange(lock.coin, lock.amount)], now), ...rows.map(insertOrderStep)]);

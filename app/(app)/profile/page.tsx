@@ -7,14 +7,17 @@ import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { ResetAccount } from "@/components/account/reset-account";
 import { SignOutButton } from "@/components/account/sign-out-button";
 import { Stars } from "@/components/wallet/stars";
+import { ApiKeys } from "@/components/account/api-keys";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { presentApiKey } from "@/lib/api/api-key-presenter";
 
 export const metadata: Metadata = { title: "Profile" };
 
-// GET /profile – details, password, account reset and sign out
+// GET /profile – details, password, API keys, account reset and sign out
 export default async function ProfilePage() {
   const user = await currentUser();
   if (!user) redirect("/login");
-  const p = await getProfile({ userId: user.id });
+  const [p, keys] = await Promise.all([getProfile({ userId: user.id }), listApiKeys({ userId: user.id })]);
   return (
     <>
       <h1>Profile</h1>
@@ -29,6 +32,10 @@ export default async function ProfilePage() {
         <section className="card" aria-labelledby="pw-title">
           <h2 id="pw-title">Change password</h2>
           <ChangePasswordForm />
+        </section>
+        <section className="card" aria-labelledby="keys-title" style={{ gridColumn: "1 / -1" }}>
+          <h2 id="keys-title">API keys</h2>
+          <ApiKeys initial={keys.map(presentApiKey)} />
         </section>
         <section className="card" aria-labelledby="reset-section-title">
           <h2 id="reset-section-title">Reset account</h2>

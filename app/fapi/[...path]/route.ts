@@ -1,0 +1,4 @@
+import { unknownBinancePath } from "@/lib/binance/unknown-path";
+
+// Any other /fapi path: Binance's 404 {code:-1020, msg}.
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = unknownBinancePath;

@@ -1,0 +1,10 @@
+// GET /api/v3/account – balances of all six coins (or the non-zero ones), the fee rates, canTrade (the
+// key's TRADE permission) and when the balances last changed.
+import { accountUpdateTime } from "@/lib/trading/account-update-time";
+import { getBalances } from "@/lib/trading/get-wallet";
+import { presentAccount } from "./present-account";
+
+export async function getBinanceAccount({ userId, canTrade, omitZeroBalances }: { userId: string; canTrade: boolean; omitZeroBalances: boolean }) {
+  const [balances, updateTime] = await Promise.all([getBalances({ userId }), accountUpdateTime({ userId })]);
+  return presentAccount({ balances, canTrade, updateTime, omitZeroBalances });
+}

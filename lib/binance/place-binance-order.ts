@@ -1,0 +1,39 @@
+// POST /api/v3/order and order/test – a Binance order through the core's use cases: the symbol filters
+// first (./order-filters.ts), then lib/trading/place-order.ts (the one engine: plan, lock, fill, ledger)
+// or, for a test order, lib/trading/preview-order.ts (every rule but the balance).
+import { getFreshPrice } from "@/lib/market/get-fresh-price";
+import { FEE_RATE_MAKER, FEE_RATE_TAKER } from "@/lib/markets";
+import { placeOrder } from "@/lib/trading/place-order";
+import { previewOrder } from "@/lib/trading/preview-order";
+import { checkFilters } from "./order-filters";
+import type { NewOrder } from "./new-order-params";
+import { fixed8, presentNewOrder } from "./present-order";
+
+async function filtered(o: NewOrder): Promise<void> {
+  const last = await getFreshPrice(o.pair.symbol);
+  checkFilters(
+    { pair: o.pair, market: o.type === "MARKET", quantity: o.amount, quoteOrderQty: o.quoteAmount, price: o.price, stopPrice: o.stopPrice, trailingDelta: o.trailingDelta },
+    last.price,
+  );
+}
+
+export async function placeBinanceOrder({ userId, order, beforeLedger }: { userId: string; order: NewOrder; beforeLedger: () => void }) {
+  await filtered(order);
+  beforeLedger();
+  const { respType, ...request } = order;
+  const record = await placeOrder({ ...request, userId });
+  return presentNewOrder(record, respType);
+}
+
+/** Binance's commission answer of order/test with computeCommissionRates: fees in the quote coin, no tax, no discount. */
+const commissionRates = () => ({
+  standardCommissionForOrder: { maker: fixed8(FEE_RATE_MAKER), taker: fixed8(FEE_RATE_TAKER) },
+  taxCommissionForOrder: { maker: fixed8(0n), taker: fixed8(0n) },
+  discount: { enabledForAccount: false, enabledForSymbol: false, discountAsset: "BNB", discount: fixed8(0n) },
+});
+
+export async function testBinanceOrder({ order, computeCommissionRates }: { order: NewOrder; computeCommissionRates: boolean }) {
+  await filtered(order);
+  await previewOrder(order);
+  return computeCommissionRates ? commissionRates() : {};
+}
