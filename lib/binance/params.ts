@@ -133,7 +133,7 @@ export class BinanceParams {
       throw illegalCharacters(name);
     }
     if (!Array.isArray(list) || list.length === 0 || list.length > 100 || !list.every((s) => typeof s === "string")) throw illegalCharacters(name);
-    return (list as string[]).map((s) => this.pairOf(s));
+    return list.map((s) => this.pairOf(s));
   }
 
   private pairOf(text: string): Pair {

@@ -73,6 +73,7 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
     DATABASE_URL: db.url,
     AUTH_SECRET: "integration-test-secret-0123456789abcdef",
     NEXTAUTH_SECRET: "integration-test-secret-0123456789abcdef",
+    API_KEY_ENCRYPTION_KEY: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
     BINANCE_WS_URL: binance.wsUrl,
     BINANCE_REST_URL: binance.restUrl,
     MARKET_SOURCE: "binance",
