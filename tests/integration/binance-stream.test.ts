@@ -168,4 +168,15 @@ describe("/ws-api/v3 user data stream", () => {
     s.close();
     t.close();
   });
+
+  it("the Connect a bot page, readable signed out, carries this server's own URLs in its snippets", async () => {
+    const r = await fetch(`${server.url}/connect-a-bot`);
+    expect(r.status).toBe(200);
+    const html = await r.text();
+    const ws = server.url.replace("http", "ws");
+    expect(html).toContain(`${ws}/ws-api/v3`);
+    expect(html).toContain(`"public": "${server.url}/api/v3"`);
+    for (const words of ["ccxt in JavaScript", "ccxt in Python", "freqtrade", "The order book is synthetic", "Whole fills", "quote coin"]) expect(html).toContain(words);
+    expect(html).not.toContain("{{ORIGIN}}");
+  });
 });
