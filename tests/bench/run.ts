@@ -19,6 +19,8 @@ const runs: [string, string[]][] = [
   ...(pgUp ? ([["stop orders in the database, PostgreSQL", ["tests/bench/fills.ts", "postgres"]]] as [string, string[]][]) : []),
   ["market orders over HTTP, SQLite", ["tests/bench/orders-http.ts", "sqlite"]],
   ...(pgUp ? ([["market orders over HTTP, PostgreSQL", ["tests/bench/orders-http.ts", "postgres"]]] as [string, string[]][]) : []),
+  ["signed Binance orders over HTTP, SQLite", ["tests/bench/binance-orders.ts", "sqlite"]],
+  ...(pgUp ? ([["signed Binance orders over HTTP, PostgreSQL", ["tests/bench/binance-orders.ts", "postgres"]]] as [string, string[]][]) : []),
   ["prediction", ["tests/bench/predict.ts"]],
   ["dashboard first-load JavaScript", ["tests/bench/ui-bundle.ts"]],
   ["dashboard re-renders per price tick", ["tests/bench/ui-tick-renders.ts"]],
