@@ -17,6 +17,8 @@ const runs: [string, string[]][] = [
   ["trigger index (in memory)", ["tests/bench/trigger-index.ts"]],
   ["stop orders in the database, SQLite", ["tests/bench/fills.ts", "sqlite"]],
   ...(pgUp ? ([["stop orders in the database, PostgreSQL", ["tests/bench/fills.ts", "postgres"]]] as [string, string[]][]) : []),
+  ["order engine, 100,000 mixed open orders, SQLite", ["tests/bench/engine.ts", "sqlite"]],
+  ...(pgUp ? ([["order engine, 100,000 mixed open orders, PostgreSQL", ["tests/bench/engine.ts", "postgres"]]] as [string, string[]][]) : []),
   ["market orders over HTTP, SQLite", ["tests/bench/orders-http.ts", "sqlite"]],
   ...(pgUp ? ([["market orders over HTTP, PostgreSQL", ["tests/bench/orders-http.ts", "postgres"]]] as [string, string[]][]) : []),
   ["signed Binance orders over HTTP, SQLite", ["tests/bench/binance-orders.ts", "sqlite"]],
