@@ -1,5 +1,6 @@
-// The custom server: Next.js (pages and /api), the app's websocket on /ws, and, with RUN_WORKER (the
-// default), the market worker, the news poller and the scheduled jobs, all in one process.
+// The custom server: Next.js (pages and /api), the app's websocket on /ws, Binance's WebSocket API (the
+// user data stream) on /ws-api/v3, and, with RUN_WORKER (the default), the market worker, the news poller
+// and the scheduled jobs, all in one process.
 // Run with tsx (`tsx server.ts`); `npm start` does it for you.
 import next from "next";
 import { assertRuntimeSecrets, env } from "@/lib/env";
@@ -10,6 +11,8 @@ import { onShutdown } from "@/lib/jobs/on-shutdown";
 import { startMarketServices, type MarketServices } from "@/lib/jobs/start-market-services";
 import { wsAuth } from "@/lib/realtime/ws-auth";
 import { attachWebSocketServer } from "@/lib/realtime/ws-server";
+import { attachWsApiServer } from "@/lib/realtime/ws-api-server";
+import { userStreamSource } from "@/lib/realtime/user-stream-source";
 import { stampPeer } from "@/lib/api/stamp-peer";
 
 const dev = env.NODE_ENV !== "production";
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
     });
   });
   const ws = attachWebSocketServer(server, wsAuth);
+  const wsApi = attachWsApiServer(server, { source: userStreamSource });
 
   // The worker before listening: the first request already finds prices arriving and orders armed.
   const services: MarketServices | null = env.RUN_WORKER ? await startMarketServices() : null;
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     await ws.close().catch(() => undefined);
+    await wsApi.close().catch(() => undefined);
     await services?.stop();
     await app.close?.().catch(() => undefined);
     await disconnect().catch(() => undefined);

@@ -1,6 +1,7 @@
 "use client";
 // The Profile page's "API keys" section: create a key for the Binance-compatible API (label, Trade box),
 // show its key and secret once with copy buttons, list the active keys and revoke them.
+import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import useSWR from "swr";
 import { apiFetch, swrFetcher } from "@/components/data/api-fetch";
@@ -92,7 +93,7 @@ export function ApiKeys({ initial }: { initial: ApiKeyRow[] }) {
     <div>
       <p className="muted">
         Keys for bots and scripts speaking Binance&apos;s Spot API (ccxt and others) on this server. A key reads your account; with
-        Trade it also places and cancels orders.
+        Trade it also places and cancels orders. <Link href="/connect-a-bot">How to connect a bot</Link>.
       </p>
       <form onSubmit={create} className={styles.form}>
         <TextField name="label" id="key-label" label="Label" maxLength={64} placeholder="My bot" error={errors.fields.label} />

@@ -14,6 +14,7 @@ const LINKS = [
   { href: "/news", label: "News" },
   { href: "/learn", label: "Learn" },
   { href: "/support", label: "Support" },
+  { href: "/connect-a-bot", label: "Bots" },
   { href: "/profile", label: "Profile" },
 ];
 

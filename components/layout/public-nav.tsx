@@ -7,6 +7,7 @@ import styles from "./app-nav.module.css";
 const LINKS = [
   { href: "/learn", label: "Learn" },
   { href: "/support", label: "Support" },
+  { href: "/connect-a-bot", label: "Bots" },
 ];
 
 /** Header bar for visitors who are not signed in. */

@@ -58,6 +58,8 @@ export interface MarketEvents {
   fill: FillEvent;
   "sessions-revoked": SessionsRevokedEvent;
   "order-changed": OrderChangedEvent;
+  /** the account was reset: every balance changed (its open orders announce themselves as "order-changed") */
+  "account-reset": { userId: string };
   "api-key-revoked": ApiKeyRevokedEvent;
   /** the replay's clock: every second, and at once on pause, resume or a new speed */
   replay: ReplayState;

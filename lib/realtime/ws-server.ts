@@ -14,6 +14,7 @@ import { env } from "@/lib/env";
 import { marketEvents, type FillEvent, type OrderChangedEvent, type SessionsRevokedEvent, type TickerEvent, type TickEvent } from "@/lib/market/events";
 import { priceStore } from "@/lib/market/price-store";
 import { messageText } from "@/lib/market/ws-message-text";
+import { upgradeGate } from "./upgrade-gate";
 
 export interface WsUser {
   userId: string;
@@ -81,9 +82,7 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
   const maxPerUser = options.maxPerUser ?? env.WS_MAX_PER_USER;
   const clients = new Set<Client>();
   const byUser = new Map<string, Set<Client>>();
-  // Upgrade sockets alive, counted from the upgrade request to the TCP close (handshakes included).
-  let sockets = 0;
-  const byIp = new Map<string, number>();
+  const gate = upgradeGate({ maxClients, maxPerIp, refusalBody: (message) => JSON.stringify({ code: "RATE_LIMITED", message }) });
 
   // `text`: the message already serialised (one JSON.stringify for all subscribers of a tick).
   const sendText = (c: Client, text: string, droppable: boolean) => {
@@ -120,11 +119,6 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
     c.ws.close(SESSION_ENDED, "session ended");
   };
 
-  const refuse = (socket: Duplex, status: string, message: string) => {
-    const body = JSON.stringify({ code: "RATE_LIMITED", message });
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`, () => socket.destroy());
-  };
-
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     let pathname: string;
     try {
@@ -132,19 +126,8 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
     } catch {
       return;
     }
-    if (pathname !== path) return; // not ours: Next.js (HMR) or nobody handles it
-    const ip = req.socket.remoteAddress ?? "unknown";
-    const fromIp = byIp.get(ip) ?? 0;
-    if (maxClients > 0 && sockets >= maxClients) return refuse(socket, "503 Service Unavailable", "Too many live connections: try again later.");
-    if (maxPerIp > 0 && fromIp >= maxPerIp) return refuse(socket, "429 Too Many Requests", "Too many live connections from this address.");
-    sockets++;
-    byIp.set(ip, fromIp + 1);
-    socket.once("close", () => {
-      sockets--;
-      const n = (byIp.get(ip) ?? 1) - 1;
-      if (n > 0) byIp.set(ip, n);
-      else byIp.delete(ip);
-    });
+    if (pathname !== path) return; // not ours: Next.js (HMR), /ws-api/v3, or nobody handles it
+    if (!gate.admit(req, socket)) return;
     wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req));
   };
 

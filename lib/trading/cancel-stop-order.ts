@@ -3,7 +3,7 @@
 import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
 import { balanceSteps } from "./balance-steps";
-import { announceClosedOrder } from "./announce-order";
+import { announceClosedOrder, announceOrderChange } from "./announce-order";
 import { findOpenStopOrder } from "./find-open-stop-order";
 import { closeOrderStep, OrderGone } from "./order-steps";
 import { lockChange } from "./trade-changes";
@@ -19,6 +19,7 @@ export async function cancelStopOrder({ userId, orderId }: { userId: string; ord
         ...balanceSteps(userId, order.id, [lockChange(order.lockCoin, -order.lockAmount)], now),
       ]);
       announceClosedOrder(order.id, order.symbol);
+      announceOrderChange(userId, order.id);
       return { status: "successful", message: `Stoploss order with order id ${order.id} cancelled.` };
     } catch (e) {
       if (!(e instanceof OrderGone) || attempt >= 3) throw e;

@@ -5,7 +5,7 @@ import { atomic } from "@/lib/atomic";
 import { findPair } from "@/lib/markets";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { balanceSteps } from "./balance-steps";
-import { announceOpenOrder } from "./announce-order";
+import { announceOpenOrder, announceOrderChange } from "./announce-order";
 import { assertNotional } from "./amount-bounds";
 import { assertLotStep } from "./check-amount";
 import { findOpenStopOrder } from "./find-open-stop-order";
@@ -44,6 +44,7 @@ export async function modifyStopOrder(input: ModifyInput) {
         ...balanceSteps(input.userId, order.id, [lockChange(order.lockCoin, lockAmount - order.lockAmount)], now),
       ]);
       announceOpenOrder({ ...order, amount, stopPrice: stop, type, lockAmount, version: order.version + 1 });
+      announceOrderChange(input.userId, order.id);
       return { status: "successful", message: "Order updated successfully.", order_type: type };
     } catch (e) {
       if (!(e instanceof OrderGone) || attempt >= 3) throw e;

@@ -7,6 +7,7 @@ import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { AppError } from "@/lib/api/errors";
 import { balanceSteps } from "./balance-steps";
 import { assertNotional } from "./amount-bounds";
+import { announceOrderChange } from "./announce-order";
 import { assertLotStep } from "./check-amount";
 import { insertOrderStep } from "./order-steps";
 import { tradeAmounts } from "./quote-costs";
@@ -38,6 +39,7 @@ export async function placeMarketOrder(input: MarketOrderInput) {
       fillPrice: price.price, quoteAmount: t.quote, fee: t.fee, triggerTradeId: price.tradeId, now,
     }),
   ]);
+  announceOrderChange(input.userId, id);
   return {
     status: "successful",
     order_id: id,

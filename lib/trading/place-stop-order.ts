@@ -7,7 +7,7 @@ import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { balanceSteps } from "./balance-steps";
 import { assertNotional } from "./amount-bounds";
 import { assertLotStep } from "./check-amount";
-import { announceOpenOrder } from "./announce-order";
+import { announceOpenOrder, announceOrderChange } from "./announce-order";
 import { openOrderCapSteps } from "./open-order-cap";
 import { insertOrderStep } from "./order-steps";
 import { lockFor, tradeAmounts } from "./quote-costs";
@@ -43,5 +43,6 @@ export async function placeStopOrder(input: StopOrderInput) {
     }),
   ]);
   announceOpenOrder({ id, userId: input.userId, symbol: pair.symbol, side: input.side, type, amount: input.amount, stopPrice: input.stop, lockAmount, version: 0 });
+  announceOrderChange(input.userId, id);
   return { status: "successful", order_id: id, order_type: type };
 }

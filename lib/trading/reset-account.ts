@@ -40,5 +40,6 @@ export async function resetAccount({ userId }: { userId: string }) {
     announceClosedOrder(o.id, o.symbol);
     marketEvents.emit("order-changed", { userId, orderId: o.id });
   }
+  marketEvents.emit("account-reset", { userId });
   return { msg: "Account reset successful" };
 }

@@ -1,0 +1,295 @@
+// Binance's WebSocket API at /ws-api/v3, the user data stream part (binance-api.md §10): JSON requests
+// {id, method, params} answered {id, status: 200, result} or {id, status, error: {code, msg}}; methods
+// ping, time, userDataStream.subscribe.signature, userDataStream.unsubscribe, session.subscriptions.
+// A subscription receives {subscriptionId, event} for every change of its account's orders (after the
+// change committed: the use cases and the worker announce it on lib/market/events.ts), and
+// eventStreamTerminated when its API key is revoked. Attached in noServer mode beside /ws, with the same
+// caps (sockets in all and per address), a bounded message size, a request rate per socket, and a ping
+// frame every 20 s (a socket silent for a minute is dropped), as Binance does.
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocket, WebSocketServer } from "ws";
+import { env } from "@/lib/env";
+import { marketEvents } from "@/lib/market/events";
+import { messageText } from "@/lib/market/ws-message-text";
+import { BinanceError, binanceErrorBody } from "@/lib/binance/errors";
+import { upgradeGate } from "./upgrade-gate";
+
+/** Whose events a subscription carries: the account of the API key that signed it. */
+export interface StreamKey {
+  userId: string;
+  keyId: string;
+}
+
+/** What the endpoint needs from the Binance dialect (wired in server.ts; lib/binance/user-stream/). */
+export interface UserStreamSource {
+  /** checks userDataStream.subscribe.signature's params (READ key, timing, signature); throws BinanceError */
+  subscribe(params: Record<string, unknown>): Promise<StreamKey>;
+  /** the events of one change of a user's order, in Binance's shapes and order */
+  orderEvents(userId: string, orderId: string): Promise<object[]>;
+  /** the events of an account reset (the balances of every coin) */
+  resetEvents(userId: string): Promise<object[]>;
+  /** whether the key is still active, for revocations announced in no process this one hears */
+  isKeyLive?(key: StreamKey): Promise<boolean>;
+}
+
+export interface WsApiServerOptions {
+  source: UserStreamSource;
+  path?: string;
+  pingMs?: number;
+  /** a socket that answered no ping for this long is dropped */
+  pongTimeoutMs?: number;
+  maxPayload?: number;
+  maxClients?: number;
+  maxPerIp?: number;
+  /** how often the keys of open subscriptions are checked (0 = never) */
+  recheckMs?: number;
+  /** requests a socket may send per 10 s; beyond it they are answered -1003, beyond 3x the socket is closed */
+  maxRequestsPer10s?: number;
+}
+
+interface Session {
+  ws: WebSocket;
+  lastPong: number;
+  subs: Map<number, StreamKey>;
+  nextSubscriptionId: number;
+  /** requests in the current 10-second window */
+  windowStart: number;
+  windowCount: number;
+}
+
+type RequestId = string | number | null;
+
+const MAX_SUBSCRIPTIONS = 50;
+/** A slow reader's queue beyond this gets no more events: the socket is closed (events must not be lost silently). */
+const MAX_BUFFERED = 4 << 20;
+
+const badRequest = (msg: string) => new BinanceError(-1135, msg);
+const unknownMethod = () => new BinanceError(-1020, "This operation is not supported.");
+
+// Attaches /ws-api/v3 to an HTTP server; returns a handle to count sockets and to close it.
+export function attachWsApiServer(httpServer: Server, options: WsApiServerOptions) {
+  const { source } = options;
+  const path = options.path ?? "/ws-api/v3";
+  const pingMs = options.pingMs ?? 20_000;
+  const pongTimeoutMs = options.pongTimeoutMs ?? 60_000;
+  const maxRequests = options.maxRequestsPer10s ?? 100;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 8192 });
+  const gate = upgradeGate({
+    maxClients: options.maxClients ?? env.WS_MAX_CONNECTIONS,
+    maxPerIp: options.maxPerIp ?? env.WS_MAX_PER_IP,
+    refusalBody: (msg) => JSON.stringify({ code: -1003, msg }),
+  });
+  const sessions = new Set<Session>();
+  /** userId -> the sessions with a subscription to that account */
+  const byUser = new Map<string, Set<Session>>();
+  /** userId -> the tail of its event chain: one user's events go out in the order their changes were announced */
+  const chains = new Map<string, Promise<void>>();
+
+  const sendJson = (s: Session, msg: unknown) => {
+    if (s.ws.readyState !== WebSocket.OPEN) return;
+    if (s.ws.bufferedAmount > MAX_BUFFERED) return s.ws.close(1008, "too slow to read its events");
+    s.ws.send(JSON.stringify(msg));
+  };
+  const answer = (s: Session, id: RequestId, result: unknown) => sendJson(s, { id, status: 200, result });
+  const fail = (s: Session, id: RequestId, e: BinanceError) => sendJson(s, { id, status: e.status, error: binanceErrorBody(e) });
+
+  const subsOfUser = (userId: string) => {
+    let set = byUser.get(userId);
+    if (!set) byUser.set(userId, (set = new Set()));
+    return set;
+  };
+  const forget = (s: Session, subscriptionId: number) => {
+    const key = s.subs.get(subscriptionId);
+    if (!key) return;
+    s.subs.delete(subscriptionId);
+    if ([...s.subs.values()].some((k) => k.userId === key.userId)) return;
+    const set = byUser.get(key.userId);
+    set?.delete(s);
+    if (set?.size === 0) byUser.delete(key.userId);
+  };
+  const terminate = (s: Session, subscriptionId: number) => {
+    sendJson(s, { subscriptionId, event: { e: "eventStreamTerminated", E: Date.now() } });
+    forget(s, subscriptionId);
+  };
+
+  // One user's events, in announcement order; loaded once for all that user's subscriptions.
+  const deliver = (userId: string, load: () => Promise<object[]>) => {
+    if (!byUser.has(userId)) return;
+    const run = async () => {
+      let events: object[];
+      try {
+        events = await load();
+      } catch (e) {
+        console.error("user data stream: loading events failed:", e instanceof Error ? e.message : e);
+        return;
+      }
+      for (const s of byUser.get(userId) ?? []) {
+        for (const [subscriptionId, key] of s.subs) {
+          if (key.userId !== userId) continue;
+          for (const event of events) sendJson(s, { subscriptionId, event });
+        }
+      }
+    };
+    const tail = (chains.get(userId) ?? Promise.resolve()).then(run);
+    chains.set(userId, tail);
+    void tail.then(() => {
+      if (chains.get(userId) === tail) chains.delete(userId);
+    });
+  };
+
+  const methods: Record<string, (s: Session, params: Record<string, unknown>) => unknown> = {
+    ping: () => ({}),
+    time: () => ({ serverTime: Date.now() }),
+    "session.subscriptions": (s) => [...s.subs.keys()].map((subscriptionId) => ({ subscriptionId })),
+    "userDataStream.subscribe.signature": async (s, params) => {
+      const key = await source.subscribe(params);
+      if (s.ws.readyState !== WebSocket.OPEN) return {};
+      if ([...s.subs.values()].some((k) => k.userId === key.userId)) throw new BinanceError(-2035, "User Data Stream subscription already active.");
+      if (s.subs.size >= MAX_SUBSCRIPTIONS) throw new BinanceError(-1003, "Too many User Data Stream subscriptions on this connection.");
+      const subscriptionId = s.nextSubscriptionId++;
+      s.subs.set(subscriptionId, key);
+      subsOfUser(key.userId).add(s);
+      return { subscriptionId };
+    },
+    "userDataStream.unsubscribe": (s, params) => {
+      const raw = params.subscriptionId;
+      if (raw === undefined) {
+        for (const id of [...s.subs.keys()]) forget(s, id);
+        return {};
+      }
+      const id = typeof raw === "number" ? raw : typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+      if (!Number.isInteger(id)) throw new BinanceError(-1100, "Illegal characters found in parameter 'subscriptionId'; legal range is '^[0-9]{1,9}$'.");
+      if (!s.subs.has(id)) throw new BinanceError(-2036, "User Data Stream subscription not found.");
+      forget(s, id);
+      return {};
+    },
+  };
+
+  const onMessage = async (s: Session, text: string) => {
+    const now = Date.now();
+    if (now - s.windowStart >= 10_000) {
+      s.windowStart = now;
+      s.windowCount = 0;
+    }
+    if (++s.windowCount > 3 * maxRequests) return s.ws.close(1008, "too many requests");
+    let msg: unknown;
+    try {
+      msg = JSON.parse(text);
+    } catch {
+      return fail(s, null, badRequest("Invalid JSON request."));
+    }
+    if (typeof msg !== "object" || msg === null || Array.isArray(msg)) return fail(s, null, badRequest("Invalid JSON request; expected an object."));
+    const { id, method, params = {} } = msg as { id?: unknown; method?: unknown; params?: unknown };
+    const validId = id === null || (typeof id === "number" && Number.isSafeInteger(id)) || (typeof id === "string" && id.length <= 36);
+    if (!validId) return fail(s, null, badRequest("Invalid 'id' in JSON request; expected an integer or a string of at most 36 characters."));
+    const rid = id;
+    if (s.windowCount > maxRequests) return fail(s, rid, new BinanceError(-1003, "Too many requests; please slow down.", 429));
+    if (typeof method !== "string") return fail(s, rid, badRequest("Invalid 'method' in JSON request; expected a string."));
+    if (typeof params !== "object" || params === null || Array.isArray(params)) return fail(s, rid, badRequest("Invalid 'params' in JSON request; expected an object."));
+    const run = Object.hasOwn(methods, method) ? methods[method] : undefined;
+    if (!run) return fail(s, rid, unknownMethod());
+    try {
+      answer(s, rid, await run(s, params as Record<string, unknown>));
+    } catch (e) {
+      if (e instanceof BinanceError) return fail(s, rid, e);
+      console.error(`ws-api ${method} failed:`, e instanceof Error ? e.message : e);
+      fail(s, rid, new BinanceError(-1000, "An unknown error occurred while processing the request.", 500));
+    }
+  };
+
+  const accept = (ws: WebSocket) => {
+    const s: Session = { ws, lastPong: Date.now(), subs: new Map(), nextSubscriptionId: 0, windowStart: 0, windowCount: 0 };
+    sessions.add(s);
+    ws.on("pong", () => (s.lastPong = Date.now()));
+    ws.on("error", () => ws.terminate());
+    ws.on("close", () => {
+      sessions.delete(s);
+      for (const id of [...s.subs.keys()]) forget(s, id);
+    });
+    ws.on("message", (raw, isBinary) => {
+      if (isBinary) return fail(s, null, badRequest("Requests must be JSON text frames."));
+      void onMessage(s, messageText(raw));
+    });
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    } catch {
+      return;
+    }
+    if (pathname !== path) return; // not ours: /ws, Next.js (HMR), or nobody handles it
+    if (!gate.admit(req, socket)) return;
+    wss.handleUpgrade(req, socket, head, accept);
+  };
+
+  const unsubscribe = [
+    marketEvents.on("order-changed", (e) => deliver(e.userId, () => source.orderEvents(e.userId, e.orderId))),
+    marketEvents.on("account-reset", (e) => deliver(e.userId, () => source.resetEvents(e.userId))),
+    // A revoked key's subscriptions end at once (binance-api.md §2: "streams end").
+    marketEvents.on("api-key-revoked", (e) => {
+      for (const s of [...(byUser.get(e.userId) ?? [])]) {
+        for (const [id, key] of [...s.subs]) if (key.keyId === e.keyId) terminate(s, id);
+      }
+    }),
+  ];
+
+  // Revoked where this process did not hear it: every subscribed key is looked up again.
+  let checking = false;
+  const recheck = async () => {
+    if (checking || !source.isKeyLive) return;
+    checking = true;
+    try {
+      const live = new Map<string, Promise<boolean>>();
+      for (const s of [...sessions]) {
+        for (const [id, key] of [...s.subs]) {
+          if (!live.has(key.keyId)) live.set(key.keyId, source.isKeyLive(key).catch(() => true)); // a database hiccup is not a revocation
+          if (!(await live.get(key.keyId)) && s.subs.get(id) === key) terminate(s, id);
+        }
+      }
+    } finally {
+      checking = false;
+    }
+  };
+  const recheckMs = options.recheckMs ?? env.WS_RECHECK_MS;
+  const rechecker = recheckMs > 0 ? setInterval(() => void recheck(), recheckMs) : undefined;
+  rechecker?.unref();
+
+  const heartbeat = setInterval(() => {
+    const now = Date.now();
+    for (const s of sessions) {
+      if (now - s.lastPong > pongTimeoutMs) {
+        s.ws.terminate();
+        continue;
+      }
+      try {
+        s.ws.ping();
+      } catch {
+        s.ws.terminate();
+      }
+    }
+  }, pingMs);
+  heartbeat.unref();
+
+  httpServer.on("upgrade", onUpgrade);
+
+  return {
+    get clientCount(): number {
+      return sessions.size;
+    },
+    // Detaches from the HTTP server and closes every socket (going away).
+    async close(): Promise<void> {
+      httpServer.off("upgrade", onUpgrade);
+      clearInterval(heartbeat);
+      clearInterval(rechecker);
+      for (const u of unsubscribe) u();
+      for (const s of sessions) s.ws.close(1001, "server shutting down");
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      for (const s of sessions) s.ws.terminate();
+    },
+  };
+}
+
+export type WsApiServerHandle = ReturnType<typeof attachWsApiServer>;
