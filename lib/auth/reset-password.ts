@@ -1,13 +1,13 @@
 // POST /api/password/reset – a valid, unused, unexpired link sets a new password and signs out everywhere.
 // Using one link kills every other outstanding link of the user, in the same transaction.
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { hashPassword } from "./password-hash";
 import { hashResetToken } from "./request-password-reset";
 import { announceRevoked, revokeFamiliesQuery } from "./revoke-families";
 
 export async function resetPassword({ token, newPassword }: { token: string; newPassword: string }): Promise<void> {
-  const invalid = new AppError("INVALID_TOKEN", "This reset link is invalid, expired or already used. Ask for a new one.");
+  const invalid = new DomainError("INVALID_TOKEN", "This reset link is invalid, expired or already used. Ask for a new one.");
   const reset = await prisma.passwordReset.findUnique({ where: { tokenHash: hashResetToken(token) }, select: { id: true, userId: true } });
   if (!reset) throw invalid;
   const passwordHash = await hashPassword(newPassword);

@@ -1,5 +1,5 @@
 // The price an order may trade at: the latest trade of the pair, if it is fresh.
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { findPair } from "@/lib/markets";
@@ -16,18 +16,18 @@ export interface FreshPrice {
 // row the worker keeps up to date (Vercel deployment). Throws NO_FRESH_PRICE (503) when none is fresh.
 export async function getFreshPrice(symbol: string): Promise<FreshPrice> {
   const pair = findPair(symbol);
-  if (!pair) throw new AppError("UNKNOWN_PAIR", `Unknown pair ${symbol}`);
+  if (!pair) throw new DomainError("UNKNOWN_PAIR", `Unknown pair ${symbol}`);
   if (priceStore.feedSource) {
     const q = priceStore.get(pair.symbol);
     if (q && !priceStore.isStale(q)) return { price: q.price, tradeId: q.tradeId, time: q.time, source: q.source };
-    throw new AppError("NO_FRESH_PRICE", `No fresh market price for ${pair.symbol}; try again in a few seconds.`);
+    throw new DomainError("NO_FRESH_PRICE", `No fresh market price for ${pair.symbol}; try again in a few seconds.`);
   }
   const row = await prisma.marketPrice.findUnique({
     where: { symbol: pair.symbol },
     select: { price: true, tradeId: true, tradeTime: true, source: true, updatedAt: true },
   });
   if (!row || Date.now() - Number(row.updatedAt) > env.PRICE_MAX_AGE_MS) {
-    throw new AppError("NO_FRESH_PRICE", `No fresh market price for ${pair.symbol}; try again in a few seconds.`);
+    throw new DomainError("NO_FRESH_PRICE", `No fresh market price for ${pair.symbol}; try again in a few seconds.`);
   }
   return { price: row.price, tradeId: row.tradeId, time: Number(row.tradeTime), source: row.source };
 }

@@ -2,7 +2,7 @@
 // the balance: sum(deltaFree) = free and sum(deltaLocked) = locked for every user and coin.
 // Rows are touched in coin order so that concurrent transactions of one user never deadlock (PostgreSQL).
 import type { Step } from "@/lib/atomic";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { formatUnits } from "@/lib/money";
 import { MAX_BALANCE } from "./amount-bounds";
 
@@ -21,13 +21,13 @@ export interface BalanceChange {
 }
 
 export const insufficient = (coin: string, need?: bigint) => () =>
-  new AppError(
+  new DomainError(
     "INSUFFICIENT_BALANCE",
     need === undefined ? `Not enough ${coin}.` : `Not enough ${coin}: this needs ${formatUnits(need)} ${coin} free.`,
   );
 
 export const balanceLimit = (coin: string) => () =>
-  new AppError("BALANCE_LIMIT", `A balance may hold at most ${formatUnits(MAX_BALANCE)} ${coin}; this would pass it.`);
+  new DomainError("BALANCE_LIMIT", `A balance may hold at most ${formatUnits(MAX_BALANCE)} ${coin}; this would pass it.`);
 
 // A change that takes from the free balance fails for want of funds; one that adds to the holding fails at
 // the ceiling (moving funds between free and locked never does).

@@ -8,7 +8,7 @@
 // without it the order ends REJECTED with its lock returned; so does a fill worth more than MAX_STORED (a gap
 // far past the trigger).
 import { atomic, type Step } from "@/lib/atomic";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { findPair } from "@/lib/markets";
 import { formatUnits } from "@/lib/money";
 import { MAX_STORED } from "./amount-bounds";
@@ -41,7 +41,7 @@ class ShortOfFunds extends Error {}
 
 export async function fireOrder({ order, price, tradeId }: FireInput): Promise<FireResult> {
   const pair = findPair(order.symbol);
-  if (!pair) throw new AppError("UNKNOWN_PAIR", `unknown pair ${order.symbol}`);
+  if (!pair) throw new DomainError("UNKNOWN_PAIR", `unknown pair ${order.symbol}`);
   const sibling = siblingOf(order.id, order.ocoId);
   const result = (outcome: FireResult["outcome"], next?: OpenOrder): FireResult => ({ outcome, userId: order.userId, orderId: order.id, siblingId: sibling, next });
   const lockCoin = order.lockCoin ?? (order.side === "BUY" ? pair.quote : pair.base);

@@ -1,7 +1,7 @@
 // The product's order rules in one pure function (binance-api.md §6): what an order request does at the
 // current last trade price (fill now, rest with a lock, or expire), at which price, with which fee and
 // which lock. Placement, preview and the OCO use case all call it; so will the Binance dialect.
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import type { Pair } from "@/lib/markets";
 import { divUnits, formatUnits, MAX_INPUT } from "@/lib/money";
 import { hasLimitPrice, isStopType, stopFamily, type OrderType, type Side, type TimeInForce } from "./order-types";
@@ -41,7 +41,7 @@ export interface OrderPlan {
   watermark: bigint | null;
 }
 
-const invalid = (field: string, problem: string) => new AppError("VALIDATION_FAILED", `${field}: ${problem}`, { [field]: problem });
+const invalid = (field: string, problem: string) => new DomainError("VALIDATION_FAILED", `${field}: ${problem}`, { [field]: problem });
 
 /** The fee rate a lock reserves: a resting order may fill either way. */
 export const LOCK_FEE_RATE = FEE_RATE_MAKER > FEE_RATE_TAKER ? FEE_RATE_MAKER : FEE_RATE_TAKER;
@@ -129,7 +129,7 @@ function planUnbounded(r: OrderRequest, last: bigint): OrderPlan {
     const limit = r.price as bigint;
     const marketable = r.side === "BUY" ? limit >= last : limit <= last;
     if (marketable && r.type === "LIMIT_MAKER") {
-      throw new AppError("WOULD_TAKE", `A LIMIT_MAKER ${r.side} at ${formatUnits(limit)} would trade at once against the last price ${formatUnits(last)}.`);
+      throw new DomainError("WOULD_TAKE", `A LIMIT_MAKER ${r.side} at ${formatUnits(limit)} would trade at once against the last price ${formatUnits(last)}.`);
     }
     if (marketable) {
       const amounts = tradeAmounts(r.side, amount, last, taker);
@@ -147,7 +147,7 @@ function planUnbounded(r: OrderRequest, last: bigint): OrderPlan {
   const trigger = r.trailingDelta !== undefined ? activation : (r.stopPrice as bigint);
   if (trigger !== null && crosses(dir, trigger, last)) {
     const want = classifyStop(r.side, trigger, last) === stopFamily(r.type) ? "" : ` (a ${r.side} ${r.type} needs its trigger ${dir === "up" ? "above" : "below"} the last price)`;
-    throw new AppError("WOULD_TRIGGER_IMMEDIATELY", `The order would trigger immediately: the last price ${formatUnits(last)} has already crossed ${formatUnits(trigger)}${want}.`);
+    throw new DomainError("WOULD_TRIGGER_IMMEDIATELY", `The order would trigger immediately: the last price ${formatUnits(last)} has already crossed ${formatUnits(trigger)}${want}.`);
   }
   // Reference price of the lock: the limit price, else the stop, else (trailing) the first trigger.
   const ref = r.price ?? r.stopPrice ?? trailingTrigger(r.side, activation ?? last, r.trailingDelta ?? 0);

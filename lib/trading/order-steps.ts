@@ -2,7 +2,7 @@
 // OPEN -> FILLED | CANCELLED | REJECTED | EXPIRED that lets exactly one of fill, cancel, expiry and reset win.
 import type { Step } from "@/lib/atomic";
 import type { Pair } from "@/lib/markets";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import type { Side, TimeInForce, TypeCode } from "./order-types";
 
 export interface NewOrder {
@@ -118,4 +118,4 @@ export function closeWithSibling(
 }
 
 export const orderNotFound = (id: string) =>
-  new AppError("ORDER_NOT_FOUND", `No open stop order with id ${id} belongs to you.`);
+  new DomainError("ORDER_NOT_FOUND", `No open stop order with id ${id} belongs to you.`);

@@ -3,7 +3,7 @@ import { atomic } from "@/lib/atomic";
 import { newId } from "@/lib/ids";
 import { unitsToNumber } from "@/lib/money";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { balanceSteps } from "./balance-steps";
 import { assertNotional } from "./amount-bounds";
 import { assertLotStep } from "./check-amount";
@@ -27,7 +27,7 @@ export async function placeMarketOrder(input: MarketOrderInput) {
   const price = await getFreshPrice(pair.symbol);
   const t = tradeAmounts(input.side, input.amount, price.price);
   assertNotional(pair, t.quote);
-  if (t.net <= 0n) throw new AppError("VALIDATION_FAILED", "b_amount: too small to trade at this price.", { b_amount: "too small" });
+  if (t.net <= 0n) throw new DomainError("VALIDATION_FAILED", "b_amount: too small to trade at this price.", { b_amount: "too small" });
   const id = newId();
   const now = Date.now();
   await atomic([

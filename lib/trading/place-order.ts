@@ -2,7 +2,7 @@
 // the last trade price): filled at once, resting with its lock, or EXPIRED (IOC/FOK). One transaction;
 // the lock coin and amount are computed once, here, and stored on the order.
 import { atomic, type Step } from "@/lib/atomic";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { newId } from "@/lib/ids";
 import { formatUnits } from "@/lib/money";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
@@ -23,7 +23,7 @@ export interface PlaceOrderInput extends OrderRequest {
 }
 
 export const duplicateClientId = (id: string) =>
-  new AppError("DUPLICATE_CLIENT_ORDER_ID", `You already have an open order with client_order_id ${id}.`, { client_order_id: "is already used by an open order" });
+  new DomainError("DUPLICATE_CLIENT_ORDER_ID", `You already have an open order with client_order_id ${id}.`, { client_order_id: "is already used by an open order" });
 
 /** The row a plan inserts (for placement and the OCO legs). */
 export function newOrderOf(input: PlaceOrderInput, plan: OrderPlan, id: string, clientOrderId: string, tradeId: string, now: number): NewOrder {

@@ -1,7 +1,8 @@
 // Trigger index figures: a tick that fires nothing among 100,000 open orders, a tick that fires 1,000,
 // the bulk load of 100,000, and the heap they take. Prints, does not assert (`npx tsx tests/bench/trigger-index.ts`).
 import { TriggerIndex } from "@/lib/market/trigger-index";
-import type { OpenStopOrder, Side, StopType } from "@/lib/trading/stop-order";
+import type { OpenOrder as OpenStopOrder } from "@/lib/trading/open-order";
+import type { Side, StopType } from "@/lib/trading/stop-order";
 
 const N = 100_000;
 const U = 100_000_000n;
