@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { atomic } from "@/lib/atomic";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
-import { COINS, QUOTE_COIN, STARTING_BALANCE } from "@/lib/markets";
+import { openingBalanceSteps } from "@/lib/trading/balance-steps";
 import { DomainError } from "@/lib/domain-error";
 import { takeHit } from "@/lib/rate-limit";
 import { clientIp } from "@/lib/api/client-ip";
@@ -32,14 +32,7 @@ export async function registerUser(input: RegisterInput): Promise<{ userId: stri
         sql: `INSERT INTO "User" ("id","email","passwordHash","name","age","country","phoneNo") VALUES (?,?,?,?,?,?,?)`,
         params: [userId, input.email, passwordHash, input.name, input.age, input.country, input.phoneNo],
       },
-      ...COINS.map((coin) => ({
-        sql: `INSERT INTO "Balance" ("userId","coin","free","locked") VALUES (?,?,?,0)`,
-        params: [userId, coin, coin === QUOTE_COIN ? STARTING_BALANCE : 0n],
-      })),
-      {
-        sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","createdAt") VALUES (?,?,'GRANT',?,0,?)`,
-        params: [userId, QUOTE_COIN, STARTING_BALANCE, BigInt(now)],
-      },
+      ...openingBalanceSteps(userId, now),
     ]);
   } catch (e) {
     if (isUniqueViolation(e)) throw new DomainError("EMAIL_TAKEN", "This email is already registered.");

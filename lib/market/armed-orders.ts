@@ -41,7 +41,7 @@ type Row = {
   amount: bigint;
   stopPrice: bigint | null;
   lockAmount: bigint;
-  lockCoin: string | null;
+  lockCoin: string;
   limitPrice: bigint | null;
   timeInForce: string | null;
   trailingDelta: number | null;
@@ -74,7 +74,7 @@ function toOpenOrder(r: Row): OpenStopOrder | undefined {
     amount: r.amount,
     stopPrice: r.stopPrice,
     lockAmount: r.lockAmount,
-    lockCoin: r.lockCoin ?? undefined,
+    lockCoin: r.lockCoin,
     limitPrice: r.limitPrice,
     timeInForce: r.timeInForce as TimeInForce | null,
     trailingDelta: r.trailingDelta,

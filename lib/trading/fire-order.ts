@@ -44,7 +44,7 @@ export async function fireOrder({ order, price, tradeId }: FireInput): Promise<F
   if (!pair) throw new DomainError("UNKNOWN_PAIR", `unknown pair ${order.symbol}`);
   const sibling = siblingOf(order.id, order.ocoId);
   const result = (outcome: FireResult["outcome"], next?: OpenOrder): FireResult => ({ outcome, userId: order.userId, orderId: order.id, siblingId: sibling, next });
-  const lockCoin = order.lockCoin ?? (order.side === "BUY" ? pair.quote : pair.base);
+  const lockCoin = order.lockCoin;
   const now = Date.now();
   const arm = armOf(order);
   const siblingEnd = sibling ? { id: sibling, status: "EXPIRED" as const, reason: "the other leg of its OCO fired" } : null;

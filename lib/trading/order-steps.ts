@@ -14,7 +14,7 @@ export interface NewOrder {
   status: "OPEN" | "FILLED" | "EXPIRED";
   amount: bigint;
   stopPrice?: bigint;
-  lockCoin?: string;
+  lockCoin: string;
   lockAmount?: bigint;
   fillPrice?: bigint;
   quoteAmount?: bigint;
@@ -52,7 +52,7 @@ export function insertOrderStep(o: NewOrder): Step {
     pgSql: PG_INSERT,
     params: [
       o.id, o.userId, o.pair.symbol, o.pair.base, o.pair.quote, o.side, o.type, o.status, o.amount,
-      o.stopPrice ?? null, o.lockCoin ?? null, o.lockAmount ?? 0n, o.fillPrice ?? null, o.quoteAmount ?? null,
+      o.stopPrice ?? null, o.lockCoin, o.lockAmount ?? 0n, o.fillPrice ?? null, o.quoteAmount ?? null,
       o.fee ?? null, o.triggerTradeId ?? null, o.clientOrderId ?? null, o.timeInForce ?? null, o.limitPrice ?? null,
       o.quoteOrderQty ?? null, o.trailingDelta ?? null, o.activationPrice ?? null, o.watermark ?? null, o.ocoId ?? null,
       o.maker ?? null, o.reason ?? null, BigInt(o.now), BigInt(o.now), o.status === "OPEN" ? null : BigInt(o.now),

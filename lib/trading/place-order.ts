@@ -50,7 +50,7 @@ export function recordOf(n: NewOrder, orderNo: number | null): OrderRecord {
     quoteOrderQty: n.quoteOrderQty ?? null, limitPrice: n.limitPrice ?? null, stopPrice: n.stopPrice ?? null,
     trailingDelta: n.trailingDelta ?? null, activationPrice: n.activationPrice ?? null, watermark: n.watermark ?? null,
     triggeredAt: null, ocoId: n.ocoId ?? null, fillPrice: n.fillPrice ?? null, quoteAmount: n.quoteAmount ?? null,
-    fee: n.fee ?? null, maker: n.maker ?? null, lockCoin: n.lockCoin ?? null, lockAmount: n.lockAmount ?? 0n,
+    fee: n.fee ?? null, maker: n.maker ?? null, lockCoin: n.lockCoin, lockAmount: n.lockAmount ?? 0n,
     reason: n.reason ?? null, createdAt: BigInt(n.now), updatedAt: BigInt(n.now), closedAt: n.status === "OPEN" ? null : BigInt(n.now),
   };
 }
@@ -59,7 +59,7 @@ export function announceOrder(r: OrderRecord, userId: string): void {
   if (r.status === "OPEN") {
     announceOpenOrder({
       id: r.id, userId, symbol: r.symbol, side: r.side, type: r.type, amount: r.amount, stopPrice: r.stopPrice,
-      lockAmount: r.lockAmount, lockCoin: r.lockCoin ?? undefined, limitPrice: r.limitPrice, timeInForce: r.timeInForce,
+      lockAmount: r.lockAmount, lockCoin: r.lockCoin, limitPrice: r.limitPrice, timeInForce: r.timeInForce,
       trailingDelta: r.trailingDelta, activationPrice: r.activationPrice, watermark: r.watermark, triggeredAt: null,
       ocoId: r.ocoId, version: 0,
     });

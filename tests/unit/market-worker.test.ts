@@ -40,7 +40,7 @@ async function insertBuyStop(id: string, userId: string, stop: bigint, amount: b
   await lib.prisma.order.create({
     data: { id, userId, symbol: "BTCUSDT", base: "BTC", quote: "USDT", side: "BUY", type: "SL", status: "OPEN", amount, stopPrice: stop, lockCoin: "USDT", lockAmount: lock, createdAt: now, updatedAt: now },
   });
-  return { id, userId, symbol: "BTCUSDT", side: "BUY" as const, type: "SL" as const, amount, stopPrice: stop, lockAmount: lock, version: 0 };
+  return { id, userId, symbol: "BTCUSDT", side: "BUY" as const, type: "SL" as const, amount, stopPrice: stop, lockCoin: "USDT", lockAmount: lock, version: 0 };
 }
 
 beforeAll(async () => {

@@ -12,6 +12,7 @@ const order = (side: Side, type: StopType, stop: bigint, extra: Partial<OpenStop
   type,
   amount: 1n,
   stopPrice: stop,
+  lockCoin: "USDT",
   lockAmount: 0n,
   version: 0,
   ...extra,
