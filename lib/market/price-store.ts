@@ -1,6 +1,7 @@
 // The latest price and 24 h statistics of every pair, in memory. One instance per process on globalThis,
 // so the custom server (which runs the feed) and Next.js's separately bundled route handlers share it.
 import { env } from "@/lib/env";
+import { isFresh, marketNow } from "./price-freshness";
 import type { MarketSource, Ticker, Trade } from "./types";
 
 export interface Quote {
@@ -106,11 +107,11 @@ export class PriceStore {
     return [...this.quotes.values()];
   }
 
-  // Stale: the feed is down, the price predates the current connection, or it is older than PRICE_MAX_AGE_MS.
-  isStale(quote: Quote | undefined, now = Date.now()): boolean {
+  // Stale: the feed is down, the price predates the current connection, or it is not fresh (price-freshness.ts).
+  isStale(quote: Quote | undefined, now = marketNow()): boolean {
     if (!quote) return true;
     if (!this.connected || quote.receivedAt < this.connectedSince) return true;
-    return now - quote.receivedAt > this.maxAgeMs;
+    return !isFresh(quote.receivedAt, now, this.maxAgeMs);
   }
 
   clear(): void {

@@ -17,6 +17,7 @@ import { KLINE_INTERVALS, type KlineInterval } from "./intervals";
 import { writeCandles } from "./kline-cache";
 import { LeaderLease } from "./leader-lease";
 import { PriceWriter } from "./persist-prices";
+import { isFresh } from "./price-freshness";
 import { changePct, priceStore } from "./price-store";
 import { selectMarketSource } from "./select-source";
 import { SimulatedMarket } from "./simulated-market";
@@ -76,7 +77,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   // put back instead of filled when this worker lost the lease or the price went stale meanwhile.
   const fills = new FillQueue(async (batch: FiredBatch) => {
     for (const order of batch.orders) {
-      if (stopped || !lease.isLeader() || Date.now() - batch.receivedAt > env.PRICE_MAX_AGE_MS) {
+      if (stopped || !lease.isLeader() || !isFresh(batch.receivedAt)) {
         armed.settle(order, false);
         continue;
       }
