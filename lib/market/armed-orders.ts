@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db";
 import { findPair } from "@/lib/markets";
 import { armOf, type OpenOrder as OpenStopOrder } from "@/lib/trading/open-order";
 import type { TimeInForce, TypeCode } from "@/lib/trading/order-types";
-import { TrailingIndex } from "./trailing-index";
+import { TrailingIndex, type MovedClass } from "./trailing-index";
 import { TriggerIndex } from "./trigger-index";
 
 const SELECT = {
@@ -213,6 +213,13 @@ export class ArmedOrders {
   drainActivated(): OpenStopOrder[] {
     const out = this.activated;
     this.activated = [];
+    return out;
+  }
+
+  /** Trailing classes whose watermark moved since the last call, per pair (to be written to their rows). */
+  drainMoved(): (MovedClass & { symbol: string })[] {
+    const out: (MovedClass & { symbol: string })[] = [];
+    for (const [symbol, book] of this.books) for (const m of book.trailing.drainMoved()) out.push({ ...m, symbol });
     return out;
   }
 
