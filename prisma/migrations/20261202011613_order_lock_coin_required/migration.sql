@@ -1,5 +1,5 @@
 -- Hand-written: every order carries the coin of its lock (BUY: quote, SELL: base), set at placement from
--- now on; older rows (the original's, market orders) get it here so nothing derives it again.
+-- now on, and older rows (the original's, market orders) get it here, so nothing derives it again.
 UPDATE "Order" SET "lockCoin" = CASE WHEN "side" = 'BUY' THEN "quote" ELSE "base" END WHERE "lockCoin" IS NULL;
 
 -- RedefineTables
@@ -49,7 +49,7 @@ CREATE UNIQUE INDEX "Order_orderNo_key" ON "Order"("orderNo");
 CREATE INDEX "Order_userId_status_createdAt_idx" ON "Order"("userId", "status", "createdAt");
 CREATE INDEX "Order_status_updatedAt_idx" ON "Order"("status", "updatedAt");
 CREATE INDEX "Order_ocoId_idx" ON "Order"("ocoId");
--- Hand-written (as in 20261201213245_order_engine; the table was rebuilt): a client order id is unique among the user's open orders only.
+-- Hand-written (as in 20261201213245_order_engine, the table was rebuilt): a client order id is unique among the user's open orders only.
 CREATE UNIQUE INDEX "Order_open_clientOrderId_key" ON "Order"("userId", "clientOrderId") WHERE "status" = 'OPEN' AND "clientOrderId" IS NOT NULL;
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
