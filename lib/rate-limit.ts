@@ -7,7 +7,7 @@
 import { prisma } from "@/lib/db";
 import { atomic, type Step } from "@/lib/atomic";
 import { isPostgres } from "@/lib/env";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 
 export interface Limit {
   key: string;
@@ -61,7 +61,7 @@ export async function takeHit({ key, max, windowMs }: Limit): Promise<Slot> {
   };
 }
 
-async function limited(key: string, windowMs: number): Promise<AppError> {
+async function limited(key: string, windowMs: number): Promise<DomainError> {
   const now = Date.now();
   const oldest = await prisma.rateLimitHit.findFirst({
     where: { key, at: { gt: BigInt(now - windowMs) } },
@@ -69,7 +69,5 @@ async function limited(key: string, windowMs: number): Promise<AppError> {
     select: { at: true },
   });
   const retryAfter = Math.max(1, Math.ceil((Number(oldest?.at ?? BigInt(now)) + windowMs - now) / 1000));
-  return new AppError("RATE_LIMITED", `Too many attempts. Try again in ${retryAfter} seconds.`, undefined, {
-    "Retry-After": String(retryAfter),
-  });
+  return new DomainError("RATE_LIMITED", `Too many attempts. Try again in ${retryAfter} seconds.`, undefined, retryAfter);
 }

@@ -44,6 +44,8 @@ export interface SocketStatus {
   source: string | null;
   /** time of the last tick of any symbol (local clock) */
   lastTickAt: number;
+  /** the server's word on whether prices are stale ({"type":"market"}); null until it has spoken */
+  stale: boolean | null;
 }
 
 /** {"type":"replay"}: the replayed market's clock (market time in epoch ms). */
@@ -66,7 +68,7 @@ const fillListeners = new Set<(f: Fill) => void>();
 const orderListeners = new Set<(o: OrderEvent) => void>();
 const replayListeners = new Set<(r: ReplayClock) => void>();
 const wanted = new Map<string, number>();
-let status: SocketStatus = { connected: false, source: null, lastTickAt: 0 };
+let status: SocketStatus = { connected: false, source: null, lastTickAt: 0, stale: null };
 let socket: WebSocket | null = null;
 let retryMs = 1000;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -102,6 +104,8 @@ function onMessage(raw: string): void {
     trades.set(symbol, [{ id: typeof m.tradeId === "string" || typeof m.tradeId === "number" ? String(m.tradeId) : String(time), price: m.price, time, direction: tradeDir }, ...list].slice(0, TRADES_KEPT));
     if (source !== status.source || Date.now() - status.lastTickAt > 1000) setStatus({ source, lastTickAt: Date.now() });
     notify(symbol);
+  } else if (m.type === "market" && typeof m.stale === "boolean") {
+    setStatus({ stale: m.stale, ...(typeof m.source === "string" ? { source: m.source } : {}) });
   } else if (m.type === "ticker" && symbol) {
     const n = (k: string): number => { const v = m[k]; return typeof v === "number" ? v : 0; };
     tickers.set(symbol, {

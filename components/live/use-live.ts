@@ -21,7 +21,7 @@ import {
 } from "./market-socket";
 
 const EMPTY: Trade[] = [];
-const OFFLINE: SocketStatus = { connected: false, source: null, lastTickAt: 0 };
+const OFFLINE: SocketStatus = { connected: false, source: null, lastTickAt: 0, stale: null };
 
 /** The live quote of a symbol (undefined until known). */
 export function useQuote(symbol: string): Quote | undefined {

@@ -1,7 +1,7 @@
 // GET /api/myprofile – the user's details with their rating (stars, rank among all users, value, gain);
 // `profit` is the value as in the wallet (the original's meaning), `pnl` the value minus the start.
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { unitsToNumber } from "@/lib/money";
 import { rankUsers } from "@/lib/trading/rank-users";
 import { starsFor } from "@/lib/trading/value-holdings";
@@ -11,7 +11,7 @@ export async function getProfile({ userId }: { userId: string }) {
     where: { id: userId },
     select: { id: true, email: true, name: true, age: true, country: true, phoneNo: true },
   });
-  if (!user) throw new AppError("UNAUTHENTICATED", "This account no longer exists.");
+  if (!user) throw new DomainError("UNAUTHENTICATED", "This account no longer exists.");
   const { ranking } = await rankUsers();
   const index = ranking.findIndex((r) => r.userId === userId);
   const me = ranking[index];

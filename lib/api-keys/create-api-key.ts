@@ -4,7 +4,7 @@
 // the user's row is locked first (the global lock order), then the active keys are counted.
 import { createPublicKey } from "node:crypto";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { newAlphanumeric, newId } from "@/lib/ids";
 import { sealSecret } from "./secret-box";
 import type { ApiKeyPermission } from "@/lib/api/api-key-schemas";
@@ -32,7 +32,7 @@ function ed25519Pem(pem: string): string {
   } catch {
     // not a public key at all
   }
-  throw new AppError("VALIDATION_FAILED", "publicKey: must be an Ed25519 public key in PEM", { publicKey: "must be an Ed25519 public key in PEM" });
+  throw new DomainError("VALIDATION_FAILED", "publicKey: must be an Ed25519 public key in PEM", { publicKey: "must be an Ed25519 public key in PEM" });
 }
 
 export async function createApiKey(o: CreateApiKeyOptions): Promise<ApiKeyRecord & { secretKey?: string }> {
@@ -45,10 +45,10 @@ export async function createApiKey(o: CreateApiKeyOptions): Promise<ApiKeyRecord
   const label = o.label?.trim() || "API key";
   const row = await prisma.$transaction(async (tx) => {
     const locked = await tx.$executeRaw`UPDATE "User" SET "age" = "age" WHERE "id" = ${o.userId}`;
-    if (locked !== 1) throw new AppError("UNAUTHENTICATED", "The account no longer exists.");
+    if (locked !== 1) throw new DomainError("UNAUTHENTICATED", "The account no longer exists.");
     const active = await tx.apiKey.count({ where: { userId: o.userId, revokedAt: null } });
     if (active >= MAX_ACTIVE_KEYS) {
-      throw new AppError("TOO_MANY_KEYS", `You already have ${MAX_ACTIVE_KEYS} active API keys, the most allowed: revoke one first.`);
+      throw new DomainError("TOO_MANY_KEYS", `You already have ${MAX_ACTIVE_KEYS} active API keys, the most allowed: revoke one first.`);
     }
     return tx.apiKey.create({
       data: {

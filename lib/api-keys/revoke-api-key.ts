@@ -2,14 +2,14 @@
 // "api-key-revoked" drops the cached secret (this process and, through the bus, the others) and ends the
 // key's user-data streams. A password reset by mail link revokes all of a user's keys (revokeAllApiKeys).
 import { prisma, type Prisma } from "@/lib/db";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { marketEvents } from "@/lib/market/events";
 
 type KeyClient = Pick<Prisma, "apiKey">;
 
 export async function revokeApiKey({ userId, keyId }: { userId: string; keyId: string }): Promise<void> {
   const { count } = await prisma.apiKey.updateMany({ where: { id: keyId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (count !== 1) throw new AppError("NOT_FOUND", "No active API key with this id belongs to you.");
+  if (count !== 1) throw new DomainError("NOT_FOUND", "No active API key with this id belongs to you.");
   announceKeysRevoked(userId, [keyId]);
 }
 

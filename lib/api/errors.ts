@@ -1,13 +1,13 @@
-// The one error type and its status table. Every error an API client sees is {code, message[, details]},
-// plus the original's names for the sentence (a presentation detail of this one shape): `error` always,
-// and `msg` on the order endpoints, which is what the original frontend shows in its alerts.
+// The native dialect's errors: its status table for every domain error code (lib/domain-error.ts) and for
+// the errors only HTTP has (malformed JSON, oversized bodies, wrong methods), and the one JSON shape
+// {code, message[, details]}, plus the original's names for the sentence (a presentation detail of this
+// one shape): `error` always, and `msg` on the order endpoints, which is what the original frontend shows.
+import { DomainError, type DomainErrorCode } from "@/lib/domain-error";
 
-const STATUS = {
-  INVALID_JSON: 400,
+const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   VALIDATION_FAILED: 400,
   UNKNOWN_PAIR: 400,
   INVALID_TOKEN: 400,
-  MALFORMED_URL: 400,
   USER_EXISTS: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
@@ -15,13 +15,10 @@ const STATUS = {
   WRONG_PASSWORD: 403,
   NOT_FOUND: 404,
   ORDER_NOT_FOUND: 404,
-  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   EMAIL_TAKEN: 409,
   ALREADY_IN_WATCHLIST: 409,
   DUPLICATE_CLIENT_ORDER_ID: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
   INSUFFICIENT_BALANCE: 422,
   MAX_NOTIONAL_EXCEEDED: 422,
   BALANCE_LIMIT: 422,
@@ -32,13 +29,25 @@ const STATUS = {
   WOULD_TAKE: 422,
   PRICE_RELATIONSHIP: 422,
   RATE_LIMITED: 429,
-  INTERNAL: 500,
   NO_FRESH_PRICE: 503,
   NO_MODEL: 503,
+};
+
+const HTTP_STATUS = {
+  INVALID_JSON: 400,
+  MALFORMED_URL: 400,
+  METHOD_NOT_ALLOWED: 405,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL: 500,
 } as const;
 
-export type ErrorCode = keyof typeof STATUS;
+type HttpErrorCode = keyof typeof HTTP_STATUS;
+export type ErrorCode = DomainErrorCode | HttpErrorCode;
 
+const STATUS: Record<ErrorCode, number> = { ...DOMAIN_STATUS, ...HTTP_STATUS };
+
+/** An error of the HTTP layer itself (parsing, framing, methods), or a domain error with headers. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -57,6 +66,19 @@ export class AppError extends Error {
   toJSON() {
     return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}), error: this.message };
   }
+}
+
+/** A domain error as the native dialect presents it (its status from the table, Retry-After when known). */
+export function fromDomain(error: DomainError): AppError {
+  const headers = error.retryAfterS === undefined ? undefined : { "Retry-After": String(error.retryAfterS) };
+  return new AppError(error.code, error.message, error.details, headers);
+}
+
+/** Either kind of known error in the native shape; null for anything else (a bug: the caller logs it). */
+export function asAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof DomainError) return fromDomain(error);
+  return null;
 }
 
 /** `withMsg`: also carry the sentence as `msg` (the original's order endpoints). */

@@ -1,12 +1,14 @@
 // The route-handler wrapper: authenticate, parse JSON (malformed -> 400), validate with zod, run one use
-// case, and turn every thrown error into the one JSON error shape. Unknown errors are logged with context
-// and answered as a generic 500 without internals.
+// case, and present every thrown error in the one JSON error shape (domain errors through the native table
+// of errors.ts). Unknown errors are logged with context and answered as a generic 500 without internals.
 import type { z } from "zod";
 import { withCors } from "./cors";
-import { AppError, errorResponse } from "./errors";
+import { AppError, asAppError, errorResponse } from "./errors";
+import { assertClaimedEmail } from "./claimed-email";
 import { readBodyText } from "./read-body";
 import { validationError } from "./validation-error";
-import { authenticateRequest, type AuthUser } from "@/lib/auth/authenticate-request";
+import type { AuthUser } from "@/lib/auth/auth-user";
+import { authenticateRequest } from "@/lib/auth/authenticate-request";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -55,7 +57,8 @@ function respond(req: Request, result: Result, status: number): Response {
 function fail(error: unknown, req: Request): Response {
   const path = new URL(req.url).pathname;
   const withMsg = path.startsWith("/api/order/"); // the original's order endpoints answered errors as `msg`
-  if (error instanceof AppError) return withCors(req, errorResponse(error, { withMsg }));
+  const known = asAppError(error);
+  if (known) return withCors(req, errorResponse(known, { withMsg }));
   console.error(`${req.method} ${path} failed:`, error);
   return withCors(req, errorResponse(new AppError("INTERNAL", "Something went wrong on our side. Please try again."), { withMsg }));
 }
@@ -83,12 +86,7 @@ export function withUser<B = Record<string, unknown>, Q = Record<string, string>
     try {
       const user = await authenticateRequest(req);
       const ctx = await context(req, args, opts);
-      const raw = ctx.rawBody as { email?: unknown } | null | undefined;
-      const email = new URL(req.url).searchParams.get("email") ?? (typeof raw?.email === "string" ? raw.email : undefined);
-      // An email holds no space: one here is a '+' the original frontend left unencoded in the query string.
-      if (email !== undefined && email.trim().replaceAll(" ", "+").toLowerCase() !== user.email) {
-        throw new AppError("UNAUTHENTICATED", "The email does not belong to the signed-in user.");
-      }
+      assertClaimedEmail(new URL(req.url), ctx.rawBody, user.email);
       return respond(req, await handler({ ...ctx, user }), opts.status ?? 200);
     } catch (error) {
       return fail(error, req);

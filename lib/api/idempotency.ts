@@ -2,7 +2,7 @@
 // 24 hours (same status, same body); nothing new is placed. A retry that arrives while the first request
 // still runs waits for its answer. Server errors are not stored (the retry runs again).
 import { prisma } from "@/lib/db";
-import { AppError } from "./errors";
+import { AppError, asAppError } from "./errors";
 
 const TTL_MS = 24 * 3600 * 1000;
 const WAIT_MS = 10_000;
@@ -25,13 +25,14 @@ async function claim(userId: string, key: string, now: number): Promise<boolean>
   }
 }
 
-/** Runs `run` once per (user, key); an AppError below 500 is an answer too. */
+/** Runs `run` once per (user, key); a known error below 500 is an answer too. */
 export async function idempotent(userId: string, key: string | null, run: () => Promise<Answer>): Promise<Response> {
   const answer = async (): Promise<Answer> => {
     try {
       return await run();
     } catch (e) {
-      if (e instanceof AppError && e.status < 500) return { status: e.status, body: e.toJSON() };
+      const known = asAppError(e);
+      if (known && known.status < 500) return { status: known.status, body: known.toJSON() };
       throw e;
     }
   };

@@ -42,7 +42,7 @@ export function presentOrder(o: OrderRecord) {
     fill_price: num(o.fillPrice),
     fee: num(o.fee),
     maker: o.maker,
-    lock: { coin: o.lockCoin ?? (o.side === "BUY" ? o.quote : o.base), amount: open ? unitsToNumber(o.lockAmount) : 0 },
+    lock: { coin: o.lockCoin, amount: open ? unitsToNumber(o.lockAmount) : 0 },
     order_type: o.type,
     created_at: iso(o.createdAt),
     updated_at: iso(o.updatedAt),

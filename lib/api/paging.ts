@@ -2,21 +2,12 @@
 // original shape ({"open":[...]}, {"closed":[...]}, …) and gains a `paging` field saying where the next
 // page starts, so clients that send no paging parameters still get the newest `limit` rows.
 import { z } from "zod";
+import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from "@/lib/paging";
 
-export const PAGE_LIMIT_DEFAULT = 200;
-export const PAGE_LIMIT_MAX = 1000;
+export { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, toPage, type Page, type Paging } from "@/lib/paging";
+
 /** Deep offsets only make the database skip rows; nobody pages this far by hand. */
 export const PAGE_OFFSET_MAX = 1_000_000;
-
-export interface Page {
-  limit: number;
-  offset: number;
-}
-
-export interface Paging extends Page {
-  /** the offset of the next page, or null on the last one */
-  next_offset: number | null;
-}
 
 const whole = (min: number, max: number) =>
   z.coerce
@@ -36,11 +27,3 @@ export function pageFields(defaultLimit = PAGE_LIMIT_DEFAULT, maxLimit = PAGE_LI
 
 /** The query of a list that takes nothing but paging (and the original's optional `email`). */
 export const pageQuery = z.object({ ...pageFields(), email: z.string().optional() });
-
-/**
- * Cuts one page out of rows fetched with `take: limit + 1` (the extra row only says that more follow).
- */
-export function toPage<T>(rows: T[], page: Page): { items: T[]; paging: Paging } {
-  const more = rows.length > page.limit;
-  return { items: more ? rows.slice(0, page.limit) : rows, paging: { ...page, next_offset: more ? page.offset + page.limit : null } };
-}

@@ -2,7 +2,7 @@
 // token family it carries has not been revoked (sign out, password change or reset end it everywhere).
 import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
-import type { AuthUser } from "./authenticate-request";
+import type { AuthUser } from "./auth-user";
 import { userOfFamily } from "./user-of-family";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];

@@ -1,21 +1,17 @@
 // Who is calling: a valid access token whose family has not been revoked (logout, password change,
 // refresh-token reuse), or, without an Authorization header, the browser's next-auth session cookie.
 // Revocation lives in the database, so it survives restarts.
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
+import type { AuthUser } from "./auth-user";
 import { bearerToken, verifyAccessToken } from "./tokens";
 import { authenticateCookie } from "./authenticate-cookie";
 import { userOfFamily } from "./user-of-family";
 
-export interface AuthUser {
-  id: string;
-  email: string;
-  familyId: string;
-}
 
 export async function authenticateToken(token: string): Promise<AuthUser> {
   const claims = await verifyAccessToken(token);
   const user = await userOfFamily(claims.userId, claims.familyId);
-  if (!user) throw new AppError("UNAUTHENTICATED", "The access token has been revoked. Please log in again.");
+  if (!user) throw new DomainError("UNAUTHENTICATED", "The access token has been revoked. Please log in again.");
   return user;
 }
 
@@ -42,7 +38,7 @@ export async function authenticateRequest(req: Request): Promise<AuthUser> {
     const user = await authenticateCookie(cookie);
     if (user) {
       if (!SAFE_METHODS.has(req.method) && !sameOrigin(req)) {
-        throw new AppError("FORBIDDEN", "Cross-site requests with the session cookie are refused.");
+        throw new DomainError("FORBIDDEN", "Cross-site requests with the session cookie are refused.");
       }
       return user;
     }

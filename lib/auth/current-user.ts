@@ -2,7 +2,7 @@
 import { cookies } from "next/headers";
 import { prisma } from "@/lib/db";
 import { authenticateCookie } from "./authenticate-cookie";
-import type { AuthUser } from "./authenticate-request";
+import type { AuthUser } from "./auth-user";
 
 export interface PageUser extends AuthUser {
   name: string;

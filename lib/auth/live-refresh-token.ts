@@ -2,11 +2,11 @@
 // (token family) belongs to its user and has not ended. A token already rotated away is a reuse: its
 // family is revoked here, whichever endpoint it was presented to.
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { verifyRefreshToken, type TokenClaims } from "./tokens";
 import { revokeFamilies } from "./revoke-families";
 
-export const refreshRevoked = () => new AppError("UNAUTHENTICATED", "The refresh token is no longer valid. Please log in again.");
+export const refreshRevoked = () => new DomainError("UNAUTHENTICATED", "The refresh token is no longer valid. Please log in again.");
 
 export async function liveRefreshToken(refreshToken: string): Promise<{ claims: TokenClaims; familyId: string }> {
   const claims = await verifyRefreshToken(refreshToken);

@@ -4,7 +4,7 @@
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { takeHit } from "@/lib/rate-limit";
 import { burnPasswordCheck, verifyPassword } from "./password-hash";
 import { issueTokenPair } from "./issue-token-pair";
@@ -15,7 +15,7 @@ export async function checkCredentials(email: string, password: string): Promise
   const slot = await takeHit(limit);
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-  if (!user || !ok) throw new AppError("INVALID_CREDENTIALS", "The email or password is incorrect.");
+  if (!user || !ok) throw new DomainError("INVALID_CREDENTIALS", "The email or password is incorrect.");
   await slot.giveBack();
   return { id: user.id, email: user.email, name: user.name };
 }

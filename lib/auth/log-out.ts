@@ -1,5 +1,5 @@
 // POST /api/logout – revoke the family of the access token used: it and its refresh tokens stop working.
-import type { AuthUser } from "./authenticate-request";
+import type { AuthUser } from "./auth-user";
 import { revokeFamilies } from "./revoke-families";
 
 export async function logOut({ user }: { user: AuthUser }): Promise<void> {

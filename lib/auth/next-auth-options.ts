@@ -6,7 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { loginBody } from "@/lib/api/account-schemas";
 import { checkCredentials } from "./log-in";
 import { revokeFamilies } from "./revoke-families";
@@ -26,7 +26,7 @@ async function authorize(credentials: Record<string, string> | undefined) {
     return { id: user.id, email: user.email, name: user.name, fam: familyId };
   } catch (e) {
     // next-auth hands the message of a thrown Error to the sign-in form (wrong password, rate limited).
-    if (e instanceof AppError) throw new Error(e.message);
+    if (e instanceof DomainError) throw new Error(e.message);
     throw e;
   }
 }

@@ -3,8 +3,8 @@ import { prisma } from "@/lib/db";
 import { atomic } from "@/lib/atomic";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
-import { COINS, QUOTE_COIN, STARTING_BALANCE } from "@/lib/markets";
-import { AppError } from "@/lib/api/errors";
+import { openingBalanceSteps } from "@/lib/trading/balance-steps";
+import { DomainError } from "@/lib/domain-error";
 import { takeHit } from "@/lib/rate-limit";
 import { clientIp } from "@/lib/api/client-ip";
 import { hashPassword } from "./password-hash";
@@ -22,7 +22,7 @@ export interface RegisterInput {
 export async function registerUser(input: RegisterInput): Promise<{ userId: string }> {
   await takeHit({ key: `register:${clientIp(input.req)}`, max: env.RATE_LIMIT_REGISTER, windowMs: 3600_000 });
   const exists = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (exists) throw new AppError("EMAIL_TAKEN", "This email is already registered.");
+  if (exists) throw new DomainError("EMAIL_TAKEN", "This email is already registered.");
   const userId = newId();
   const passwordHash = await hashPassword(input.password);
   const now = Date.now();
@@ -32,17 +32,10 @@ export async function registerUser(input: RegisterInput): Promise<{ userId: stri
         sql: `INSERT INTO "User" ("id","email","passwordHash","name","age","country","phoneNo") VALUES (?,?,?,?,?,?,?)`,
         params: [userId, input.email, passwordHash, input.name, input.age, input.country, input.phoneNo],
       },
-      ...COINS.map((coin) => ({
-        sql: `INSERT INTO "Balance" ("userId","coin","free","locked") VALUES (?,?,?,0)`,
-        params: [userId, coin, coin === QUOTE_COIN ? STARTING_BALANCE : 0n],
-      })),
-      {
-        sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","createdAt") VALUES (?,?,'GRANT',?,0,?)`,
-        params: [userId, QUOTE_COIN, STARTING_BALANCE, BigInt(now)],
-      },
+      ...openingBalanceSteps(userId, now),
     ]);
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("EMAIL_TAKEN", "This email is already registered.");
+    if (isUniqueViolation(e)) throw new DomainError("EMAIL_TAKEN", "This email is already registered.");
     throw e;
   }
   return { userId };

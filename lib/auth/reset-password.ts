@@ -2,14 +2,14 @@
 // Using one link kills every other outstanding link of the user and revokes all their API keys, in the same
 // transaction (the old password may have leaked, and a key made with it must not outlive it).
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { hashPassword } from "./password-hash";
 import { hashResetToken } from "./request-password-reset";
 import { announceRevoked, revokeFamiliesQuery } from "./revoke-families";
 import { announceKeysRevoked, revokeAllApiKeys } from "@/lib/api-keys/revoke-api-key";
 
 export async function resetPassword({ token, newPassword }: { token: string; newPassword: string }): Promise<void> {
-  const invalid = new AppError("INVALID_TOKEN", "This reset link is invalid, expired or already used. Ask for a new one.");
+  const invalid = new DomainError("INVALID_TOKEN", "This reset link is invalid, expired or already used. Ask for a new one.");
   const reset = await prisma.passwordReset.findUnique({ where: { tokenHash: hashResetToken(token) }, select: { id: true, userId: true } });
   if (!reset) throw invalid;
   const passwordHash = await hashPassword(newPassword);

@@ -4,7 +4,7 @@
 import { randomInt } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { takeHit } from "@/lib/rate-limit";
 import { clientIp } from "@/lib/api/client-ip";
 import { sendMail } from "@/lib/mail/send-mail";
@@ -17,7 +17,7 @@ export async function sendSignupCode({ email, req }: { email: string; req: Reque
   await takeHit({ key: `signup-code-ip:${clientIp(req)}`, max: env.RATE_LIMIT_SIGNUP_CODE_IP, windowMs: HOUR_MS });
   await takeHit({ key: `signup-code:${email}`, max: env.RATE_LIMIT_SIGNUP_CODE, windowMs: HOUR_MS });
   const exists = await prisma.user.findUnique({ where: { email }, select: { id: true } });
-  if (exists) throw new AppError("USER_EXISTS", "User already exists");
+  if (exists) throw new DomainError("USER_EXISTS", "User already exists");
   const code = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
   await sendMail({
     to: email,

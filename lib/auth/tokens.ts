@@ -3,7 +3,7 @@
 import { SignJWT, jwtVerify } from "jose";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 
 const key = new TextEncoder().encode(env.AUTH_SECRET);
 const ISSUER = "compraventa";
@@ -38,7 +38,7 @@ async function verifyKind(kind: Kind, token: string): Promise<TokenClaims> {
     }
     return { userId: payload.sub, familyId: payload.fam, jti: payload.jti, expiresAt: new Date((payload.exp ?? 0) * 1000) };
   } catch {
-    throw new AppError("UNAUTHENTICATED", kind === "access" ? "The access token is missing, invalid or expired." : "The refresh token is invalid or expired.");
+    throw new DomainError("UNAUTHENTICATED", kind === "access" ? "The access token is missing, invalid or expired." : "The refresh token is invalid or expired.");
   }
 }
 
@@ -52,6 +52,6 @@ export const verifyRefreshToken = (token: string) => verifyKind("refresh", token
 export function bearerToken(req: Request): string {
   const header = req.headers.get("authorization") ?? "";
   const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!m?.[1]) throw new AppError("UNAUTHENTICATED", "Send an access token as 'Authorization: Bearer <token>'.");
+  if (!m?.[1]) throw new DomainError("UNAUTHENTICATED", "Send an access token as 'Authorization: Bearer <token>'.");
   return m[1];
 }

@@ -91,7 +91,8 @@ export function binanceErrorOf(e: unknown, { notFound }: { notFound?: "query" | 
   if (code === "ORDER_NOT_FOUND" && notFound === "query") return new BinanceError(-2013, MSG.orderDoesNotExist);
   const row = DOMAIN[code];
   if (!row) return null;
-  const headers = (e as { headers?: Record<string, string> }).headers;
+  const retryAfterS = (e as { retryAfterS?: number }).retryAfterS;
+  const headers = (e as { headers?: Record<string, string> }).headers ?? (retryAfterS ? { "Retry-After": String(retryAfterS) } : undefined);
   return new BinanceError(row.code, row.msg ?? e.message, row.status ?? 400, headers);
 }
 

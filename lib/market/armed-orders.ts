@@ -7,7 +7,7 @@ import { findPair } from "@/lib/markets";
 import { armOf, type OpenOrder as OpenStopOrder } from "@/lib/trading/open-order";
 import type { TimeInForce, TypeCode } from "@/lib/trading/order-types";
 import { marketNow, marketSpan } from "./market-clock";
-import { TrailingIndex } from "./trailing-index";
+import { TrailingIndex, type MovedClass } from "./trailing-index";
 import { TriggerIndex } from "./trigger-index";
 
 const SELECT = {
@@ -42,7 +42,7 @@ type Row = {
   amount: bigint;
   stopPrice: bigint | null;
   lockAmount: bigint;
-  lockCoin: string | null;
+  lockCoin: string;
   limitPrice: bigint | null;
   timeInForce: string | null;
   trailingDelta: number | null;
@@ -77,7 +77,7 @@ function toOpenOrder(r: Row): OpenStopOrder | undefined {
     amount: r.amount,
     stopPrice: r.stopPrice,
     lockAmount: r.lockAmount,
-    lockCoin: r.lockCoin ?? undefined,
+    lockCoin: r.lockCoin,
     limitPrice: r.limitPrice,
     timeInForce: r.timeInForce as TimeInForce | null,
     trailingDelta: r.trailingDelta,
@@ -216,6 +216,13 @@ export class ArmedOrders {
   drainActivated(): OpenStopOrder[] {
     const out = this.activated;
     this.activated = [];
+    return out;
+  }
+
+  /** Trailing classes whose watermark moved since the last call, per pair (to be written to their rows). */
+  drainMoved(): (MovedClass & { symbol: string })[] {
+    const out: (MovedClass & { symbol: string })[] = [];
+    for (const [symbol, book] of this.books) for (const m of book.trailing.drainMoved()) out.push({ ...m, symbol });
     return out;
   }
 

@@ -1,6 +1,6 @@
 // The query of GET /api/klines, validated: symbol (any case), interval, limit (default 500, max 1000).
 import { z } from "zod";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { findPair } from "@/lib/markets";
 import { KLINE_INTERVALS } from "./intervals";
 
@@ -28,8 +28,8 @@ export function parseKlinesQuery(params: URLSearchParams | Record<string, string
   if (!parsed.success) {
     const details: Record<string, string> = {};
     for (const issue of parsed.error.issues) details[issue.path.join(".") || "query"] ??= issue.message;
-    throw new AppError("VALIDATION_FAILED", "Invalid klines query", details);
+    throw new DomainError("VALIDATION_FAILED", "Invalid klines query", details);
   }
-  if (!findPair(parsed.data.symbol)) throw new AppError("UNKNOWN_PAIR", `Unknown pair ${parsed.data.symbol}`);
+  if (!findPair(parsed.data.symbol)) throw new DomainError("UNKNOWN_PAIR", `Unknown pair ${parsed.data.symbol}`);
   return parsed.data;
 }

@@ -1,9 +1,8 @@
 // GET /api/markets: every pair with its last price, 24 h change, source and staleness.
 import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
-import { PAIRS } from "@/lib/markets";
+import { PAIRS, type Pair } from "@/lib/markets";
 import { unitsToNumber } from "@/lib/money";
-import { marketNow } from "./market-clock";
+import { isFresh, marketNow } from "./price-freshness";
 import { changePct, priceStore } from "./price-store";
 import { replayHasPair } from "./replay/replay-registry";
 
@@ -42,43 +41,34 @@ async function readPriceRows(): Promise<PriceRow[]> {
   }
 }
 
+const row = (p: Pair, price: bigint | undefined, open: bigint | null | undefined, source: string | null, stale: boolean, tradable = true): MarketRow => ({
+  symbol: p.symbol,
+  base: p.base,
+  quote: p.quote,
+  price: price === undefined ? null : unitsToNumber(price),
+  change_pct_24h: price === undefined ? null : changePct(price, open),
+  source,
+  stale: stale || !tradable,
+  tradable,
+});
+
 // All 14 pairs in configuration order; price null when unknown. Memory when this process runs the feed,
-// else the worker's MarketPrice rows.
-export async function listMarkets(): Promise<{ markets: MarketRow[] }> {
+// else the worker's MarketPrice rows; either judged fresh by price-freshness.ts at one `now`.
+export async function listMarkets(now: number = marketNow()): Promise<{ markets: MarketRow[] }> {
   if (priceStore.feedSource) {
-    const now = marketNow();
+    const feed = priceStore.feedSource;
     return {
       markets: PAIRS.map((p) => {
         const q = priceStore.get(p.symbol);
-        const tradable = replayHasPair(p.symbol);
-        return {
-          symbol: p.symbol,
-          base: p.base,
-          quote: p.quote,
-          price: q ? unitsToNumber(q.price) : null,
-          change_pct_24h: q ? changePct(q.price, q.stats?.open) : null,
-          source: q?.source ?? priceStore.feedSource,
-          stale: !tradable || priceStore.isStale(q, now),
-          tradable,
-        };
+        return row(p, q?.price, q?.stats?.open, q?.source ?? feed, priceStore.isStale(q, now), replayHasPair(p.symbol));
       }),
     };
   }
   const rows = new Map((await readPriceRows()).map((r) => [r.symbol, r]));
-  const now = Date.now();
   return {
     markets: PAIRS.map((p) => {
       const r = rows.get(p.symbol);
-      return {
-        symbol: p.symbol,
-        base: p.base,
-        quote: p.quote,
-        price: r ? unitsToNumber(r.price) : null,
-        change_pct_24h: r ? changePct(r.price, r.open24h) : null,
-        source: r?.source ?? null,
-        stale: !r || now - Number(r.updatedAt) > env.PRICE_MAX_AGE_MS,
-        tradable: true,
-      };
+      return row(p, r?.price, r?.open24h, r?.source ?? null, !r || !isFresh(Number(r.updatedAt), now));
     }),
   };
 }

@@ -1,6 +1,9 @@
 // Writes the latest prices to the MarketPrice table, at most once a second per pair, so that processes
-// without a feed (the Vercel app) can price orders and value wallets.
+// without a feed (the Vercel app) can price orders and value wallets. A row's updatedAt is the time the
+// price was received or last confirmed (the quote's receivedAt), so the row and the in-memory quote are
+// judged fresh alike (price-freshness.ts).
 import { atomic } from "@/lib/atomic";
+import { marketNow } from "./price-freshness";
 import type { PriceStore } from "./price-store";
 
 const UPSERT = `INSERT INTO "MarketPrice" ("symbol", "price", "tradeId", "tradeTime", "source", "open24h", "high24h", "low24h", "volume24h", "quoteVolume", "updatedAt")
@@ -16,7 +19,7 @@ export class PriceWriter {
 
   // One transaction with every pair whose price is fresh and newer than its last write; returns how
   // many rows it wrote. Stale prices are not written, so the table goes stale when the feed does.
-  async flush(now = Date.now()): Promise<number> {
+  async flush(now = marketNow()): Promise<number> {
     const steps = [];
     const marks: [string, number][] = [];
     for (const q of this.store.all()) {
@@ -25,7 +28,7 @@ export class PriceWriter {
       steps.push({
         sql: UPSERT,
         params: [q.symbol, q.price, q.tradeId, BigInt(q.time), q.source, s?.open ?? null, s?.high ?? null, s?.low ?? null,
-          s?.volume ?? null, s?.quoteVolume ?? null, BigInt(now)],
+          s?.volume ?? null, s?.quoteVolume ?? null, BigInt(q.receivedAt)],
       });
       marks.push([q.symbol, q.receivedAt]);
     }

@@ -2,7 +2,7 @@
 // so the custom server (which runs the feed) and Next.js's separately bundled route handlers share it.
 import { env } from "@/lib/env";
 import { recentTrades } from "./recent-trades";
-import { marketNow } from "./market-clock";
+import { isFresh, marketNow } from "./price-freshness";
 import type { MarketSource, Ticker, Trade } from "./types";
 
 export interface Quote {
@@ -119,11 +119,11 @@ export class PriceStore {
   // Whether a price received at `receivedAt` is too old to trade at `now` (market time, lib/market/market-clock.ts);
   // a price from after `now` (a replay that started again) is too old as well.
   isTooOld(symbol: string, receivedAt: number, now = marketNow()): boolean {
-    return receivedAt > now || now - receivedAt > Math.max(this.maxAgeMs, this.freshFor.get(symbol) ?? 0);
+    return !isFresh(receivedAt, now, Math.max(this.maxAgeMs, this.freshFor.get(symbol) ?? 0));
   }
 
   // Stale: the feed is down, the price predates the current connection, or it is older than PRICE_MAX_AGE_MS
-  // (or the pair's own window) on the market clock.
+  // (or the pair's own window) on the market clock (price-freshness.ts).
   isStale(quote: Quote | undefined, now = marketNow()): boolean {
     if (!quote) return true;
     if (!this.connected || quote.receivedAt < this.connectedSince) return true;

@@ -6,7 +6,8 @@
 //   - a new extreme p merges every class at the tail whose watermark p passes into one class with
 //     watermark p (each class is merged once: amortised O(1) per trade, no per-order loop).
 // Merged classes hang under the survivor (union-find with path compression) so that an order's live
-// watermark can still be looked up, and its members are collected only when the class fires.
+// watermark can still be looked up, and its members are collected only when the class fires, or when its
+// moved watermark is persisted (drainMoved, at most once a second: never per trade).
 import type { OpenOrder } from "@/lib/trading/open-order";
 import type { Side } from "@/lib/trading/order-types";
 import { trailingFires } from "@/lib/trading/trailing-stop";
@@ -23,12 +24,21 @@ interface Held {
   node: Node;
 }
 
+/** A class whose watermark moved since the last drain, with the orders it holds. */
+export interface MovedClass {
+  side: Side;
+  watermark: bigint;
+  orders: OpenOrder[];
+}
+
 /** Is `a` at least as extreme as `b` for this side (SELL: higher, BUY: lower)? */
 const atLeast = (side: Side, a: bigint, b: bigint): boolean => (side === "SELL" ? a >= b : a <= b);
 
 class Ladder {
   classes: Node[] = [];
   head = 0;
+  /** survivors of merges since the last drain */
+  moved = new Set<Node>();
   constructor(readonly side: Side, readonly delta: number) {}
 
   get length(): number {
@@ -91,7 +101,22 @@ class Ladder {
     if (survivor) {
       survivor.wm = price;
       this.classes.push(survivor);
+      this.moved.add(survivor);
     }
+  }
+
+  /** The position of a live class (binary search on the sorted watermarks), or -1 if it fired or merged. */
+  indexOf(node: Node): number {
+    let lo = this.head;
+    let hi = this.classes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.classes[mid] as Node;
+      if (c === node) return mid;
+      if (atLeast(this.side, c.wm, node.wm) && c.wm !== node.wm) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.classes[lo] === node ? lo : -1;
   }
 }
 
@@ -152,6 +177,36 @@ export class TrailingIndex {
     if (!h) return undefined;
     this.byId.delete(id);
     return h.order;
+  }
+
+  // The classes whose watermark moved since the last call, each with its members still held here.
+  drainMoved(): MovedClass[] {
+    const out: MovedClass[] = [];
+    for (const ladder of this.ladders.values()) {
+      for (const node of ladder.moved) {
+        if (node.parent) continue; // merged again since: its survivor is in the set
+        if (ladder.indexOf(node) < 0) continue; // fired
+        const orders = this.members(node);
+        if (orders.length) out.push({ side: ladder.side, watermark: node.wm, orders });
+      }
+      ladder.moved.clear();
+    }
+    return out;
+  }
+
+  // The orders held in a class and the classes merged into it.
+  private members(root: Node): OpenOrder[] {
+    const out: OpenOrder[] = [];
+    const stack = [root];
+    while (stack.length) {
+      const node = stack.pop() as Node;
+      for (const m of node.members) {
+        const h = this.byId.get(m.id);
+        if (h && h.node === node) out.push(h.order);
+      }
+      for (const c of node.children) stack.push(c);
+    }
+    return out;
   }
 
   // A trade: removes and returns the orders it fires (each with its final watermark), moves the rest.

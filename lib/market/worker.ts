@@ -7,6 +7,7 @@ import { PAIRS } from "@/lib/markets";
 import { unitsToNumber } from "@/lib/money";
 import { fireOrder } from "@/lib/trading/fire-order";
 import { recordActivations } from "@/lib/trading/record-activations";
+import { recordWatermarks } from "@/lib/trading/record-watermarks";
 import { registerWatermarkLookup } from "@/lib/trading/live-watermarks";
 import { ArmedOrders } from "./armed-orders";
 import { BinanceFeed } from "./binance-feed";
@@ -187,6 +188,18 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
 
   every(options.syncMs ?? 1000, () => armed.sync(), "order sync");
 
+  // Trailing stops' moved watermarks: written at most once a second (and at shutdown) so that a restart
+  // resumes from them, and announced as order changes so the owner's open-orders list shows the trigger move.
+  const writeWatermarks = async () => {
+    const moved = armed.drainMoved();
+    if (!moved.length) return;
+    await recordWatermarks(moved);
+    for (const m of moved) for (const o of m.orders) marketEvents.emit("order-changed", { userId: o.userId, orderId: o.id });
+  };
+  every(1000, async () => {
+    if (lease.isLeader()) await writeWatermarks();
+  }, "watermark write");
+
   const writer = new PriceWriter(priceStore);
   every(1000, async () => {
     if (lease.isLeader()) await writer.flush();
@@ -255,6 +268,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       await feed.stop();
       await Promise.all([...jobs]);
       await fills.drain();
+      if (lease.isLeader()) await writeWatermarks().catch((e: unknown) => log(`watermark write failed: ${e instanceof Error ? e.message : String(e)}`));
       await lease.stop();
       registerWatermarkLookup(null);
       priceStore.feedSource = null;

@@ -1,5 +1,5 @@
 // GET /api/predict – the forecast close of a pair for 1d, 3d or 1w, answered from the in-memory model cache.
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { findPair } from "@/lib/markets";
 import { HORIZONS, parseHorizon, type Horizon } from "@/lib/predict/horizons";
 import { getCachedModel } from "@/lib/predict/model-cache";
@@ -43,10 +43,10 @@ const ratio = (v: number) => Number(v.toFixed(4));
 /** The validated pair and horizon of a request, or a 400 naming the bad field. */
 export function parsePredictionQuery(symbol: string | undefined, time: string | undefined): { symbol: string; horizon: Horizon } {
   const pair = symbol ? findPair(symbol.trim()) : undefined;
-  if (!symbol?.trim()) throw new AppError("VALIDATION_FAILED", "symbol is required, e.g. ?symbol=BTCUSDT&time=1d", { symbol: "required" });
-  if (!pair) throw new AppError("UNKNOWN_PAIR", `Unknown pair ${symbol.trim().toUpperCase()}`);
+  if (!symbol?.trim()) throw new DomainError("VALIDATION_FAILED", "symbol is required, e.g. ?symbol=BTCUSDT&time=1d", { symbol: "required" });
+  if (!pair) throw new DomainError("UNKNOWN_PAIR", `Unknown pair ${symbol.trim().toUpperCase()}`);
   const horizon = parseHorizon(time ?? "");
-  if (!horizon) throw new AppError("VALIDATION_FAILED", `time must be one of ${HORIZONS.join(", ")}`, { time: `must be one of ${HORIZONS.join(", ")}` });
+  if (!horizon) throw new DomainError("VALIDATION_FAILED", `time must be one of ${HORIZONS.join(", ")}`, { time: `must be one of ${HORIZONS.join(", ")}` });
   return { symbol: pair.symbol, horizon };
 }
 
@@ -56,7 +56,7 @@ export async function getPrediction(input: { symbol?: string; time?: string }): 
   const cached = await getCachedModel(symbol, horizon);
   if (!cached) {
     const status = describeTrainingStatus(getTrainingStatus());
-    throw new AppError(
+    throw new DomainError(
       "NO_MODEL",
       status
         ? `No prediction model for ${symbol} ${horizon} yet. ${status}`
@@ -66,7 +66,7 @@ export async function getPrediction(input: { symbol?: string; time?: string }): 
   const s = cached.snapshot;
   const m = cached.loaded.metrics;
   if (!s) {
-    throw new AppError(
+    throw new DomainError(
       "NO_MODEL",
       `The ${symbol} ${horizon} model needs ${candlesNeeded(cached.loaded.meta.config.window)} complete daily candles and the kline cache has ${cached.candles.length}; the market worker fills it.`,
     );

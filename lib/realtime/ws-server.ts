@@ -141,12 +141,27 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
       dropUser(c);
     });
     ws.on("message", (raw, isBinary) => void onMessage(c, isBinary ? "" : messageText(raw)));
+    sendText(c, marketMessage(), false);
     const cookie = req.headers.cookie;
     if (cookie && options.authenticateCookie && sameOrigin(req)) {
       const who = await options.authenticateCookie(cookie).catch(() => null);
       if (who && ws.readyState === WebSocket.OPEN && setUser(c, who)) send(c, { type: "authenticated" }, false);
     }
   };
+
+  // {"type":"market","stale"}: whether no pair has a fresh price (the server's judgement, price-freshness.ts),
+  // sent on connect and whenever it changes, so the browser's banner needs no threshold of its own.
+  const marketStale = () => PAIRS.every((p) => priceStore.isStale(priceStore.get(p.symbol)));
+  let lastStale = marketStale();
+  const marketMessage = () => JSON.stringify({ type: "market", stale: lastStale, source: priceStore.feedSource });
+  const staleWatch = setInterval(() => {
+    const stale = marketStale();
+    if (stale === lastStale) return;
+    lastStale = stale;
+    const text = marketMessage();
+    for (const c of clients) sendText(c, text, false);
+  }, 1000);
+  staleWatch.unref();
 
   const snapshot = (c: Client, symbol: string) => {
     const q = priceStore.get(symbol);
@@ -282,6 +297,7 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
     async close(): Promise<void> {
       httpServer.off("upgrade", onUpgrade);
       clearInterval(heartbeat);
+      clearInterval(staleWatch);
       clearInterval(rechecker);
       for (const u of unsubscribe) u();
       for (const c of clients) c.ws.close(1001, "server shutting down");

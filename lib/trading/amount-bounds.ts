@@ -5,7 +5,7 @@
 // - A fill whose quote amount at the fill price passes MAX_STORED (a gap) is rejected, its lock returned.
 // - A balance never passes MAX_BALANCE (the guarded UPDATE in balance-steps.ts refuses: 422 BALANCE_LIMIT).
 // With these, every value bound to SQL stays well inside int64.
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import type { Pair } from "@/lib/markets";
 import { formatUnits, MAX_INPUT } from "@/lib/money";
 
@@ -19,7 +19,7 @@ export const MAX_BALANCE = 4n * 10n ** 18n;
 /** 422 when an order's quote amount (at the market or stop price) passes MAX_NOTIONAL. */
 export function assertNotional(pair: Pair, quote: bigint): void {
   if (quote <= MAX_NOTIONAL) return;
-  throw new AppError(
+  throw new DomainError(
     "MAX_NOTIONAL_EXCEEDED",
     `An order may be worth at most ${formatUnits(MAX_NOTIONAL)} ${pair.quote}; this one is worth ${formatUnits(quote)} ${pair.quote}.`,
   );

@@ -2,9 +2,9 @@
 // disarms it at once. A worker in another process finds the change on its next database sync instead.
 // announceOrderChange tells the live channels (/ws, /ws-api/v3) that one of a user's orders changed.
 import { marketEvents } from "@/lib/market/events";
-import type { OpenStopOrder } from "./stop-order";
+import type { OpenOrder } from "./open-order";
 
-export function announceOpenOrder(order: OpenStopOrder): void {
+export function announceOpenOrder(order: OpenOrder): void {
   marketEvents.emit("order-armed", order);
 }
 

@@ -1,8 +1,10 @@
 // Builds the SQL steps of balance changes, each with its ledger row, so that the ledger always explains
-// the balance: sum(deltaFree) = free and sum(deltaLocked) = locked for every user and coin.
+// the balance: sum(deltaFree) = free and sum(deltaLocked) = locked for every user and coin. The one module
+// that writes Balance and LedgerEntry rows: trades, fees, locks, the opening grant and the account reset.
 // Rows are touched in coin order so that concurrent transactions of one user never deadlock (PostgreSQL).
 import type { Step } from "@/lib/atomic";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
+import { COINS, QUOTE_COIN, STARTING_BALANCE } from "@/lib/markets";
 import { formatUnits } from "@/lib/money";
 import { MAX_BALANCE } from "./amount-bounds";
 
@@ -21,13 +23,13 @@ export interface BalanceChange {
 }
 
 export const insufficient = (coin: string, need?: bigint) => () =>
-  new AppError(
+  new DomainError(
     "INSUFFICIENT_BALANCE",
     need === undefined ? `Not enough ${coin}.` : `Not enough ${coin}: this needs ${formatUnits(need)} ${coin} free.`,
   );
 
 export const balanceLimit = (coin: string) => () =>
-  new AppError("BALANCE_LIMIT", `A balance may hold at most ${formatUnits(MAX_BALANCE)} ${coin}; this would pass it.`);
+  new DomainError("BALANCE_LIMIT", `A balance may hold at most ${formatUnits(MAX_BALANCE)} ${coin}; this would pass it.`);
 
 // A change that takes from the free balance fails for want of funds; one that adds to the holding fails at
 // the ceiling (moving funds between free and locked never does).
@@ -84,4 +86,40 @@ export function mergeChanges(changes: BalanceChange[]): BalanceChange[] {
     else byCoin.set(c.coin, { coin: c.coin, free: prev.free + c.free, locked: prev.locked + c.locked, entries: [...prev.entries, ...c.entries] });
   }
   return [...byCoin.values()];
+}
+
+/** A new account's balance rows: the starting balance of the quote coin (one GRANT ledger row), 0 of the rest. */
+export function openingBalanceSteps(userId: string, now: number): Step[] {
+  return [
+    ...COINS.map((coin) => ({
+      sql: `INSERT INTO "Balance" ("userId","coin","free","locked") VALUES (?,?,?,0)`,
+      params: [userId, coin, coin === QUOTE_COIN ? STARTING_BALANCE : 0n],
+    })),
+    {
+      sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES (?,?,'GRANT',?,0,NULL,?)`,
+      params: [userId, QUOTE_COIN, STARTING_BALANCE, BigInt(now)],
+    },
+  ];
+}
+
+/**
+ * Every balance of the user back to the opening one, each with a RESET ledger row for what it overwrites
+ * (locks included: the caller has cancelled the open orders in the same transaction, before these steps,
+ * so the row locks follow the global order: order rows, then balances by coin).
+ */
+export function resetBalanceSteps(userId: string, now: number): Step[] {
+  const target = `CASE WHEN "coin" = ? THEN CAST(? AS BIGINT) ELSE 0 END`;
+  return [
+    {
+      sql: `UPDATE "Balance" SET "locked" = "locked" WHERE "userId" = ?`,
+      pgSql: `SELECT "coin" FROM "Balance" WHERE "userId" = ? ORDER BY "coin" FOR UPDATE`,
+      params: [userId],
+    },
+    {
+      sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","orderId","createdAt")
+            SELECT "userId", "coin", 'RESET', ${target} - "free", -"locked", NULL, ? FROM "Balance" WHERE "userId" = ?`,
+      params: [QUOTE_COIN, STARTING_BALANCE, BigInt(now), userId],
+    },
+    { sql: `UPDATE "Balance" SET "free" = ${target}, "locked" = 0 WHERE "userId" = ?`, params: [QUOTE_COIN, STARTING_BALANCE, userId] },
+  ];
 }

@@ -17,13 +17,12 @@ export async function cancelOrder({ userId, orderId }: { userId: string; orderId
   for (let attempt = 0; ; attempt++) {
     const o = await prisma.order.findFirst({
       where: { id: orderId, userId, status: "OPEN", archived: false },
-      select: { id: true, symbol: true, side: true, base: true, quote: true, lockCoin: true, lockAmount: true, version: true, ocoId: true },
+      select: { id: true, symbol: true, lockCoin: true, lockAmount: true, version: true, ocoId: true },
     });
     if (!o) throw unknownOrder(orderId);
     const sibling = siblingOf(o.id, o.ocoId);
     const now = marketNow();
     const reason = "cancelled by the user";
-    const lockCoin = o.lockCoin ?? (o.side === "BUY" ? o.quote : o.base);
     try {
       await atomic([
         ...closeWithSibling(
@@ -31,7 +30,7 @@ export async function cancelOrder({ userId, orderId }: { userId: string; orderId
           sibling ? { id: sibling, status: "CANCELLED", reason: "its OCO was cancelled" } : null,
           true,
         ),
-        ...balanceSteps(userId, o.id, [lockChange(lockCoin, -o.lockAmount)], now),
+        ...balanceSteps(userId, o.id, [lockChange(o.lockCoin, -o.lockAmount)], now),
       ]);
     } catch (e) {
       if (!(e instanceof OrderGone) || attempt >= 3) throw e;

@@ -8,7 +8,7 @@ import { findOpenStopOrder } from "./find-open-stop-order";
 import { closeOrderStep, OrderGone } from "./order-steps";
 import { lockChange } from "./trade-changes";
 
-export async function cancelStopOrder({ userId, orderId }: { userId: string; orderId: string }) {
+export async function cancelStopOrder({ userId, orderId }: { userId: string; orderId: string }): Promise<{ id: string }> {
   // A modify may bump the version between our read and our write: read again and retry.
   for (let attempt = 0; ; attempt++) {
     const order = await findOpenStopOrder(userId, orderId);
@@ -20,7 +20,7 @@ export async function cancelStopOrder({ userId, orderId }: { userId: string; ord
       ]);
       announceClosedOrder(order.id, order.symbol);
       announceOrderChange(userId, order.id);
-      return { status: "successful", message: `Stoploss order with order id ${order.id} cancelled.` };
+      return { id: order.id };
     } catch (e) {
       if (!(e instanceof OrderGone) || attempt >= 3) throw e;
     }

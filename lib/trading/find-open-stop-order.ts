@@ -1,9 +1,10 @@
 // An open stop order of this user, as read before a change (its version guards the change).
 import { prisma } from "@/lib/db";
 import { orderNotFound } from "./order-steps";
-import type { OpenStopOrder, Side, StopType } from "./stop-order";
+import type { OpenOrder } from "./open-order";
+import type { Side, StopType } from "./stop-order";
 
-export interface OpenOrderRow extends OpenStopOrder {
+export interface OpenOrderRow extends OpenOrder {
   base: string;
   quote: string;
   lockCoin: string;

@@ -9,7 +9,7 @@
 // far past the trigger).
 import { marketNow } from "@/lib/market/market-clock";
 import { atomic, type Step } from "@/lib/atomic";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { findPair } from "@/lib/markets";
 import { formatUnits } from "@/lib/money";
 import { MAX_STORED } from "./amount-bounds";
@@ -42,10 +42,10 @@ class ShortOfFunds extends Error {}
 
 export async function fireOrder({ order, price, tradeId }: FireInput): Promise<FireResult> {
   const pair = findPair(order.symbol);
-  if (!pair) throw new AppError("UNKNOWN_PAIR", `unknown pair ${order.symbol}`);
+  if (!pair) throw new DomainError("UNKNOWN_PAIR", `unknown pair ${order.symbol}`);
   const sibling = siblingOf(order.id, order.ocoId);
   const result = (outcome: FireResult["outcome"], next?: OpenOrder): FireResult => ({ outcome, userId: order.userId, orderId: order.id, siblingId: sibling, next });
-  const lockCoin = order.lockCoin ?? (order.side === "BUY" ? pair.quote : pair.base);
+  const lockCoin = order.lockCoin;
   const now = marketNow();
   const arm = armOf(order);
   const siblingEnd = sibling ? { id: sibling, status: "EXPIRED" as const, reason: "the other leg of its OCO fired" } : null;

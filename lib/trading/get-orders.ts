@@ -1,11 +1,11 @@
 // GET /api/orders and /api/orders/{id} – the user's orders as records, newest first, paged by a cursor
 // (the order number of the last one seen). Every query is scoped to its owner.
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { asRecord, ORDER_SELECT, type OrderRecord } from "./order-record";
 import { CLOSED_STATUSES } from "./order-types";
 
-export const unknownOrder = (id: string) => new AppError("ORDER_NOT_FOUND", `No order with id ${id} belongs to you.`);
+export const unknownOrder = (id: string) => new DomainError("ORDER_NOT_FOUND", `No order with id ${id} belongs to you.`);
 
 export async function getOrder({ userId, orderId }: { userId: string; orderId: string }): Promise<OrderRecord> {
   const row = await prisma.order.findFirst({ where: { id: orderId, userId, archived: false }, select: ORDER_SELECT });

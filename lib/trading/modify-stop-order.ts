@@ -2,7 +2,7 @@
 // adjusted by the difference in the same transaction, and a new stop is classified SL/TP again.
 import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
-import { findPair } from "@/lib/markets";
+import { FEE_RATE_TAKER, findPair } from "@/lib/markets";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { balanceSteps } from "./balance-steps";
 import { announceOpenOrder, announceOrderChange } from "./announce-order";
@@ -10,8 +10,9 @@ import { assertNotional } from "./amount-bounds";
 import { assertLotStep } from "./check-amount";
 import { findOpenStopOrder } from "./find-open-stop-order";
 import { orderNotFound, OrderGone } from "./order-steps";
-import { lockFor, tradeAmounts } from "./quote-costs";
-import { classifyStop } from "./stop-order";
+import { lockOf } from "./order-lock";
+import { tradeAmounts } from "./quote-costs";
+import { classifyStop, type StopType } from "./stop-order";
 import { lockChange } from "./trade-changes";
 
 export interface ModifyInput {
@@ -21,7 +22,7 @@ export interface ModifyInput {
   stop?: bigint;
 }
 
-export async function modifyStopOrder(input: ModifyInput) {
+export async function modifyStopOrder(input: ModifyInput): Promise<{ id: string; type: StopType }> {
   for (let attempt = 0; ; attempt++) {
     const order = await findOpenStopOrder(input.userId, input.orderId);
     const pair = findPair(order.symbol);
@@ -32,7 +33,8 @@ export async function modifyStopOrder(input: ModifyInput) {
     assertNotional(pair, tradeAmounts(order.side, amount, stop).quote);
     const current = await getFreshPrice(pair.symbol);
     const type = classifyStop(order.side, stop, current.price);
-    const lockAmount = lockFor(order.side, amount, stop);
+    // The lock is reckoned again for the new amount and stop; its coin is the stored one.
+    const lockAmount = lockOf(pair, order.side, amount, stop, FEE_RATE_TAKER).amount;
     const now = marketNow();
     try {
       await atomic([
@@ -45,7 +47,7 @@ export async function modifyStopOrder(input: ModifyInput) {
       ]);
       announceOpenOrder({ ...order, amount, stopPrice: stop, type, lockAmount, version: order.version + 1 });
       announceOrderChange(input.userId, order.id);
-      return { status: "successful", message: "Order updated successfully.", order_type: type };
+      return { id: order.id, type };
     } catch (e) {
       if (!(e instanceof OrderGone) || attempt >= 3) throw e;
     }

@@ -7,13 +7,13 @@
 // count inside the locking statement would keep its stale snapshot). SQLite runs the unit under BEGIN
 // IMMEDIATE anyway.
 import type { Step } from "@/lib/atomic";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { env } from "@/lib/env";
 
 export function openOrderCapSteps(userId: string, symbol: string): Step[] {
   const perSymbol = env.MAX_OPEN_ORDERS_PER_SYMBOL;
   const total = env.MAX_OPEN_ORDERS;
-  const gone = () => new AppError("UNAUTHENTICATED", "The account no longer exists.");
+  const gone = () => new DomainError("UNAUTHENTICATED", "The account no longer exists.");
   return [
     { sql: `UPDATE "User" SET "age" = "age" WHERE "id" = ?`, params: [userId], expect: { rows: 1, error: gone } },
     {
@@ -22,7 +22,7 @@ export function openOrderCapSteps(userId: string, symbol: string): Step[] {
       expect: {
         rows: 1,
         error: () =>
-          new AppError("TOO_MANY_OPEN_ORDERS", `You already have ${perSymbol} open orders on ${symbol}, the most allowed: cancel one first.`),
+          new DomainError("TOO_MANY_OPEN_ORDERS", `You already have ${perSymbol} open orders on ${symbol}, the most allowed: cancel one first.`),
       },
     },
     {
@@ -30,7 +30,7 @@ export function openOrderCapSteps(userId: string, symbol: string): Step[] {
       params: [userId, userId, total],
       expect: {
         rows: 1,
-        error: () => new AppError("TOO_MANY_OPEN_ORDERS", `You already have ${total} open orders, the most allowed per account: cancel one first.`),
+        error: () => new DomainError("TOO_MANY_OPEN_ORDERS", `You already have ${total} open orders, the most allowed per account: cancel one first.`),
       },
     },
   ];

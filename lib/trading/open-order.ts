@@ -15,7 +15,7 @@ export interface OpenOrder {
   lockAmount: bigint;
   version: number;
   /** the coin the lock is held in (stored at placement) */
-  lockCoin?: string;
+  lockCoin: string;
   limitPrice?: bigint | null;
   timeInForce?: TimeInForce | null;
   trailingDelta?: number | null;

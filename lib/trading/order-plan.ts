@@ -1,11 +1,12 @@
 // The product's order rules in one pure function (binance-api.md §6): what an order request does at the
 // current last trade price (fill now, rest with a lock, or expire), at which price, with which fee and
 // which lock. Placement, preview and the OCO use case all call it; so will the Binance dialect.
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import type { Pair } from "@/lib/markets";
 import { divUnits, formatUnits, MAX_INPUT } from "@/lib/money";
 import { hasLimitPrice, isStopType, stopFamily, type OrderType, type Side, type TimeInForce } from "./order-types";
 import { assertNotional } from "./amount-bounds";
+import { lockCoinOf, lockOf } from "./order-lock";
 import { feeRate, tradeAmounts, type TradeAmounts } from "./quote-costs";
 import { classifyStop, crosses, directionOf } from "./stop-order";
 import { MAX_TRAILING_DELTA, MIN_TRAILING_DELTA, trailingTrigger } from "./trailing-stop";
@@ -41,15 +42,7 @@ export interface OrderPlan {
   watermark: bigint | null;
 }
 
-const invalid = (field: string, problem: string) => new AppError("VALIDATION_FAILED", `${field}: ${problem}`, { [field]: problem });
-
-/** The fee rate a lock reserves: a resting order may fill either way. */
-export const LOCK_FEE_RATE = FEE_RATE_MAKER > FEE_RATE_TAKER ? FEE_RATE_MAKER : FEE_RATE_TAKER;
-
-/** BUY: the quote cost at `price` plus the larger fee; SELL: the base amount. */
-export function lockAmountFor(side: Side, amount: bigint, price: bigint): bigint {
-  return side === "BUY" ? tradeAmounts("BUY", amount, price, LOCK_FEE_RATE).net : amount;
-}
+const invalid = (field: string, problem: string) => new DomainError("VALIDATION_FAILED", `${field}: ${problem}`, { [field]: problem });
 
 /** Which fields each type takes; anything else is refused (Binance -1106). */
 export function checkOrderShape(r: OrderRequest): void {
@@ -104,7 +97,7 @@ export function planOrder(r: OrderRequest, last: bigint): OrderPlan {
 
 function planUnbounded(r: OrderRequest, last: bigint): OrderPlan {
   checkOrderShape(r);
-  const lockCoin = r.side === "BUY" ? r.pair.quote : r.pair.base;
+  const lockCoin = lockCoinOf(r.pair, r.side);
   const taker = FEE_RATE_TAKER;
   const base = { timeInForce: null, stopPrice: r.stopPrice ?? null, activationPrice: null, watermark: null } as const;
 
@@ -129,7 +122,7 @@ function planUnbounded(r: OrderRequest, last: bigint): OrderPlan {
     const limit = r.price as bigint;
     const marketable = r.side === "BUY" ? limit >= last : limit <= last;
     if (marketable && r.type === "LIMIT_MAKER") {
-      throw new AppError("WOULD_TAKE", `A LIMIT_MAKER ${r.side} at ${formatUnits(limit)} would trade at once against the last price ${formatUnits(last)}.`);
+      throw new DomainError("WOULD_TAKE", `A LIMIT_MAKER ${r.side} at ${formatUnits(limit)} would trade at once against the last price ${formatUnits(last)}.`);
     }
     if (marketable) {
       const amounts = tradeAmounts(r.side, amount, last, taker);
@@ -137,7 +130,7 @@ function planUnbounded(r: OrderRequest, last: bigint): OrderPlan {
     }
     const amounts = tradeAmounts(r.side, amount, limit, FEE_RATE_MAKER);
     const action = tif === "IOC" || tif === "FOK" ? "expire" : "rest";
-    const lock = action === "rest" ? lockAmountFor(r.side, amount, limit) : 0n;
+    const lock = action === "rest" ? lockOf(r.pair, r.side, amount, limit).amount : 0n;
     return { ...base, timeInForce: tif, action, amount, price: limit, maker: true, marketable, amounts, feeRate: FEE_RATE_MAKER, lock: { coin: lockCoin, amount: lock } };
   }
 
@@ -147,7 +140,7 @@ function planUnbounded(r: OrderRequest, last: bigint): OrderPlan {
   const trigger = r.trailingDelta !== undefined ? activation : (r.stopPrice as bigint);
   if (trigger !== null && crosses(dir, trigger, last)) {
     const want = classifyStop(r.side, trigger, last) === stopFamily(r.type) ? "" : ` (a ${r.side} ${r.type} needs its trigger ${dir === "up" ? "above" : "below"} the last price)`;
-    throw new AppError("WOULD_TRIGGER_IMMEDIATELY", `The order would trigger immediately: the last price ${formatUnits(last)} has already crossed ${formatUnits(trigger)}${want}.`);
+    throw new DomainError("WOULD_TRIGGER_IMMEDIATELY", `The order would trigger immediately: the last price ${formatUnits(last)} has already crossed ${formatUnits(trigger)}${want}.`);
   }
   // Reference price of the lock: the limit price, else the stop, else (trailing) the first trigger.
   const ref = r.price ?? r.stopPrice ?? trailingTrigger(r.side, activation ?? last, r.trailingDelta ?? 0);
@@ -162,7 +155,7 @@ function planUnbounded(r: OrderRequest, last: bigint): OrderPlan {
     marketable: false,
     amounts,
     feeRate: feeRate(maker),
-    lock: { coin: lockCoin, amount: lockAmountFor(r.side, amount, lockRef) },
+    lock: lockOf(r.pair, r.side, amount, lockRef),
     timeInForce: tif,
     stopPrice: r.trailingDelta !== undefined ? null : (r.stopPrice ?? null),
     activationPrice: activation,

@@ -26,7 +26,7 @@ export interface OrderRecord {
   quoteAmount: bigint | null;
   fee: bigint | null;
   maker: boolean | null;
-  lockCoin: string | null;
+  lockCoin: string;
   lockAmount: bigint;
   reason: string | null;
   createdAt: bigint;

@@ -2,7 +2,7 @@
 // OPEN -> FILLED | CANCELLED | REJECTED | EXPIRED that lets exactly one of fill, cancel, expiry and reset win.
 import type { Step } from "@/lib/atomic";
 import type { Pair } from "@/lib/markets";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import type { Side, TimeInForce, TypeCode } from "./order-types";
 
 export interface NewOrder {
@@ -14,7 +14,7 @@ export interface NewOrder {
   status: "OPEN" | "FILLED" | "EXPIRED";
   amount: bigint;
   stopPrice?: bigint;
-  lockCoin?: string;
+  lockCoin: string;
   lockAmount?: bigint;
   fillPrice?: bigint;
   quoteAmount?: bigint;
@@ -52,7 +52,7 @@ export function insertOrderStep(o: NewOrder): Step {
     pgSql: PG_INSERT,
     params: [
       o.id, o.userId, o.pair.symbol, o.pair.base, o.pair.quote, o.side, o.type, o.status, o.amount,
-      o.stopPrice ?? null, o.lockCoin ?? null, o.lockAmount ?? 0n, o.fillPrice ?? null, o.quoteAmount ?? null,
+      o.stopPrice ?? null, o.lockCoin, o.lockAmount ?? 0n, o.fillPrice ?? null, o.quoteAmount ?? null,
       o.fee ?? null, o.triggerTradeId ?? null, o.clientOrderId ?? null, o.timeInForce ?? null, o.limitPrice ?? null,
       o.quoteOrderQty ?? null, o.trailingDelta ?? null, o.activationPrice ?? null, o.watermark ?? null, o.ocoId ?? null,
       o.maker ?? null, o.reason ?? null, BigInt(o.now), BigInt(o.now), o.status === "OPEN" ? null : BigInt(o.now),
@@ -118,4 +118,4 @@ export function closeWithSibling(
 }
 
 export const orderNotFound = (id: string) =>
-  new AppError("ORDER_NOT_FOUND", `No open stop order with id ${id} belongs to you.`);
+  new DomainError("ORDER_NOT_FOUND", `No open stop order with id ${id} belongs to you.`);

@@ -2,13 +2,13 @@
 import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
 import { newId } from "@/lib/ids";
-import { unitsToNumber } from "@/lib/money";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { balanceSteps } from "./balance-steps";
 import { assertNotional } from "./amount-bounds";
 import { announceOrderChange } from "./announce-order";
 import { assertLotStep } from "./check-amount";
+import { lockCoinOf } from "./order-lock";
 import { insertOrderStep } from "./order-steps";
 import { tradeAmounts } from "./quote-costs";
 import { resolvePair } from "./resolve-pair";
@@ -23,30 +23,32 @@ export interface MarketOrderInput {
   amount: bigint;
 }
 
-export async function placeMarketOrder(input: MarketOrderInput) {
+export interface MarketFill {
+  id: string;
+  price: bigint;
+  amount: bigint;
+  /** quote amount before the fee */
+  quote: bigint;
+  fee: bigint;
+  source: string;
+}
+
+export async function placeMarketOrder(input: MarketOrderInput): Promise<MarketFill> {
   const pair = resolvePair(input.base, input.quote);
   assertLotStep(pair, input.amount);
   const price = await getFreshPrice(pair.symbol);
   const t = tradeAmounts(input.side, input.amount, price.price);
   assertNotional(pair, t.quote);
-  if (t.net <= 0n) throw new AppError("VALIDATION_FAILED", "b_amount: too small to trade at this price.", { b_amount: "too small" });
+  if (t.net <= 0n) throw new DomainError("VALIDATION_FAILED", "b_amount: too small to trade at this price.", { b_amount: "too small" });
   const id = newId();
   const now = marketNow();
   await atomic([
     ...balanceSteps(input.userId, id, tradeChanges(pair, input.side, input.amount, t), now),
     insertOrderStep({
-      id, userId: input.userId, pair, side: input.side, type: "M", status: "FILLED", amount: input.amount,
+      id, userId: input.userId, pair, side: input.side, type: "M", status: "FILLED", amount: input.amount, lockCoin: lockCoinOf(pair, input.side),
       fillPrice: price.price, quoteAmount: t.quote, fee: t.fee, triggerTradeId: price.tradeId, now,
     }),
   ]);
   announceOrderChange(input.userId, id);
-  return {
-    status: "successful",
-    order_id: id,
-    price: unitsToNumber(price.price),
-    b_amount: unitsToNumber(input.amount),
-    q_amount: unitsToNumber(t.quote),
-    fee: unitsToNumber(t.fee),
-    source: price.source,
-  };
+  return { id, price: price.price, amount: input.amount, quote: t.quote, fee: t.fee, source: price.source };
 }

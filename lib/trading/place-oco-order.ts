@@ -4,7 +4,7 @@
 // EXPIRED in the same transaction (lib/trading/fire-order.ts); cancelling one cancels both.
 import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { newId } from "@/lib/ids";
 import { formatUnits } from "@/lib/money";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
@@ -40,7 +40,7 @@ export async function placeOcoOrder(input: OcoInput): Promise<{ ocoId: string; o
   const ok = input.side === "SELL" ? input.price > last && last > input.stopPrice : input.price < last && last < input.stopPrice;
   if (!ok) {
     const rule = input.side === "SELL" ? "price > last price > stop_price" : "price < last price < stop_price";
-    throw new AppError("PRICE_RELATIONSHIP", `The relationship of the prices is not correct: a ${input.side} OCO needs ${rule} (last price ${formatUnits(last)}).`);
+    throw new DomainError("PRICE_RELATIONSHIP", `The relationship of the prices is not correct: a ${input.side} OCO needs ${rule} (last price ${formatUnits(last)}).`);
   }
   const limitLeg: PlaceOrderInput = { userId: input.userId, pair: input.pair, side: input.side, type: "LIMIT_MAKER", amount: input.amount, price: input.price };
   const stopLeg: PlaceOrderInput = {
@@ -49,7 +49,7 @@ export async function placeOcoOrder(input: OcoInput): Promise<{ ocoId: string; o
     timeInForce: input.stopLimitPrice !== undefined ? input.timeInForce : undefined,
   };
   if (input.stopLimitPrice === undefined && input.timeInForce !== undefined) {
-    throw new AppError("VALIDATION_FAILED", "time_in_force: is taken only with stop_limit_price", { time_in_force: "is taken only with stop_limit_price" });
+    throw new DomainError("VALIDATION_FAILED", "time_in_force: is taken only with stop_limit_price", { time_in_force: "is taken only with stop_limit_price" });
   }
   const plans = [planOrder(limitLeg, last), planOrder(stopLeg, last)] as const;
   // One lock for both legs: SELL the amount, BUY the larger of the two legs' locks. Each leg records it.

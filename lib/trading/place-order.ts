@@ -3,7 +3,7 @@
 // the lock coin and amount are computed once, here, and stored on the order.
 import { marketNow } from "@/lib/market/market-clock";
 import { atomic, type Step } from "@/lib/atomic";
-import { AppError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/domain-error";
 import { newId } from "@/lib/ids";
 import { formatUnits } from "@/lib/money";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
@@ -24,7 +24,7 @@ export interface PlaceOrderInput extends OrderRequest {
 }
 
 export const duplicateClientId = (id: string) =>
-  new AppError("DUPLICATE_CLIENT_ORDER_ID", `You already have an open order with client_order_id ${id}.`, { client_order_id: "is already used by an open order" });
+  new DomainError("DUPLICATE_CLIENT_ORDER_ID", `You already have an open order with client_order_id ${id}.`, { client_order_id: "is already used by an open order" });
 
 /** The row a plan inserts (for placement and the OCO legs). */
 export function newOrderOf(input: PlaceOrderInput, plan: OrderPlan, id: string, clientOrderId: string, tradeId: string, now: number): NewOrder {
@@ -51,7 +51,7 @@ export function recordOf(n: NewOrder, orderNo: number | null): OrderRecord {
     quoteOrderQty: n.quoteOrderQty ?? null, limitPrice: n.limitPrice ?? null, stopPrice: n.stopPrice ?? null,
     trailingDelta: n.trailingDelta ?? null, activationPrice: n.activationPrice ?? null, watermark: n.watermark ?? null,
     triggeredAt: null, ocoId: n.ocoId ?? null, fillPrice: n.fillPrice ?? null, quoteAmount: n.quoteAmount ?? null,
-    fee: n.fee ?? null, maker: n.maker ?? null, lockCoin: n.lockCoin ?? null, lockAmount: n.lockAmount ?? 0n,
+    fee: n.fee ?? null, maker: n.maker ?? null, lockCoin: n.lockCoin, lockAmount: n.lockAmount ?? 0n,
     reason: n.reason ?? null, createdAt: BigInt(n.now), updatedAt: BigInt(n.now), closedAt: n.status === "OPEN" ? null : BigInt(n.now),
   };
 }
@@ -60,7 +60,7 @@ export function announceOrder(r: OrderRecord, userId: string): void {
   if (r.status === "OPEN") {
     announceOpenOrder({
       id: r.id, userId, symbol: r.symbol, side: r.side, type: r.type, amount: r.amount, stopPrice: r.stopPrice,
-      lockAmount: r.lockAmount, lockCoin: r.lockCoin ?? undefined, limitPrice: r.limitPrice, timeInForce: r.timeInForce,
+      lockAmount: r.lockAmount, lockCoin: r.lockCoin, limitPrice: r.limitPrice, timeInForce: r.timeInForce,
       trailingDelta: r.trailingDelta, activationPrice: r.activationPrice, watermark: r.watermark, triggeredAt: null,
       ocoId: r.ocoId, version: 0,
     });

@@ -1,8 +1,9 @@
 // POST /api/order/stoploss – a stop order, classified SL or TP against the current price, that locks its
-// funds now (BUY: stop x amount + fee of the quote coin; SELL: the base amount) and fires later.
+// funds now (lib/trading/order-lock.ts at the stop, taker fee; stored on the order) and fires later.
 import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
 import { newId } from "@/lib/ids";
+import { FEE_RATE_TAKER } from "@/lib/markets";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { balanceSteps } from "./balance-steps";
 import { assertNotional } from "./amount-bounds";
@@ -10,9 +11,10 @@ import { assertLotStep } from "./check-amount";
 import { announceOpenOrder, announceOrderChange } from "./announce-order";
 import { openOrderCapSteps } from "./open-order-cap";
 import { insertOrderStep } from "./order-steps";
-import { lockFor, tradeAmounts } from "./quote-costs";
+import { lockOf } from "./order-lock";
+import { tradeAmounts } from "./quote-costs";
 import { resolvePair } from "./resolve-pair";
-import { classifyStop, type Side } from "./stop-order";
+import { classifyStop, type Side, type StopType } from "./stop-order";
 import { lockChange } from "./trade-changes";
 
 export interface StopOrderInput {
@@ -24,14 +26,18 @@ export interface StopOrderInput {
   stop: bigint;
 }
 
-export async function placeStopOrder(input: StopOrderInput) {
+export interface PlacedStop {
+  id: string;
+  type: StopType;
+}
+
+export async function placeStopOrder(input: StopOrderInput): Promise<PlacedStop> {
   const pair = resolvePair(input.base, input.quote);
   assertLotStep(pair, input.amount);
   assertNotional(pair, tradeAmounts(input.side, input.amount, input.stop).quote);
   const current = await getFreshPrice(pair.symbol);
   const type = classifyStop(input.side, input.stop, current.price);
-  const lockCoin = input.side === "BUY" ? pair.quote : pair.base;
-  const lockAmount = lockFor(input.side, input.amount, input.stop);
+  const { coin: lockCoin, amount: lockAmount } = lockOf(pair, input.side, input.amount, input.stop, FEE_RATE_TAKER);
   const id = newId();
   const now = marketNow();
   await atomic([
@@ -42,7 +48,7 @@ export async function placeStopOrder(input: StopOrderInput) {
       stopPrice: input.stop, lockCoin, lockAmount, now,
     }),
   ]);
-  announceOpenOrder({ id, userId: input.userId, symbol: pair.symbol, side: input.side, type, amount: input.amount, stopPrice: input.stop, lockAmount, version: 0 });
+  announceOpenOrder({ id, userId: input.userId, symbol: pair.symbol, side: input.side, type, amount: input.amount, stopPrice: input.stop, lockCoin, lockAmount, version: 0 });
   announceOrderChange(input.userId, id);
-  return { status: "successful", order_id: id, order_type: type };
+  return { id, type };
 }

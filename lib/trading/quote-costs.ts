@@ -20,8 +20,3 @@ export function tradeAmounts(side: Side, amount: bigint, price: bigint, rate: bi
   const fee = mulUnits(quote, rate, "up");
   return { quote, fee, net: side === "BUY" ? quote + fee : quote - fee };
 }
-
-/** Funds a stop order locks: BUY the quote cost at the stop price plus fee; SELL the base amount. */
-export function lockFor(side: Side, amount: bigint, stop: bigint): bigint {
-  return side === "BUY" ? tradeAmounts("BUY", amount, stop).net : amount;
-}

@@ -4,14 +4,13 @@
 import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
 import { prisma } from "@/lib/db";
-import { QUOTE_COIN, STARTING_BALANCE } from "@/lib/markets";
 import { marketEvents } from "@/lib/market/events";
 import { announceClosedOrder } from "./announce-order";
+import { resetBalanceSteps } from "./balance-steps";
 
-export async function resetAccount({ userId }: { userId: string }) {
+export async function resetAccount({ userId }: { userId: string }): Promise<void> {
   const open = await prisma.order.findMany({ where: { userId, status: "OPEN" }, select: { id: true, symbol: true } });
   const now = BigInt(marketNow());
-  const target = `CASE WHEN "coin" = ? THEN CAST(? AS BIGINT) ELSE 0 END`;
   // Row locks are taken in the one global order of the money path: order rows (by id) first, then the
   // balance rows. Fills and cancels do the same (order row, then balances), so on PostgreSQL a reset
   // racing them waits instead of deadlocking (it used to lock the balances first).
@@ -23,23 +22,12 @@ export async function resetAccount({ userId }: { userId: string }) {
       params: [now, now, userId],
     },
     { sql: `UPDATE "Order" SET "archived" = true WHERE "userId" = ? AND "archived" = false`, params: [userId] },
-    // Then the balance rows, in coin order, so the ledger rows below see what we overwrite.
-    {
-      sql: `UPDATE "Balance" SET "locked" = "locked" WHERE "userId" = ?`,
-      pgSql: `SELECT "coin" FROM "Balance" WHERE "userId" = ? ORDER BY "coin" FOR UPDATE`,
-      params: [userId],
-    },
-    {
-      sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","orderId","createdAt")
-            SELECT "userId", "coin", 'RESET', ${target} - "free", -"locked", NULL, ? FROM "Balance" WHERE "userId" = ?`,
-      params: [QUOTE_COIN, STARTING_BALANCE, now, userId],
-    },
-    { sql: `UPDATE "Balance" SET "free" = ${target}, "locked" = 0 WHERE "userId" = ?`, params: [QUOTE_COIN, STARTING_BALANCE, userId] },
+    // Then the balance rows, in coin order, with the ledger rows of what the reset overwrites.
+    ...resetBalanceSteps(userId, Number(now)),
   ]);
   for (const o of open) {
     announceClosedOrder(o.id, o.symbol);
     marketEvents.emit("order-changed", { userId, orderId: o.id });
   }
   marketEvents.emit("account-reset", { userId });
-  return { msg: "Account reset successful" };
 }

@@ -3,7 +3,6 @@
 import type { Side } from "./order-types";
 
 export type { Side } from "./order-types";
-export type { OpenOrder as OpenStopOrder } from "./open-order";
 export type StopType = "SL" | "TP";
 /** "up": fires when a trade price is >= stop; "down": when it is <= stop. */
 export type Direction = "up" | "down";

@@ -166,7 +166,7 @@ async function bench(kind: "sqlite" | "postgres"): Promise<void> {
 
     // The same orders as plain objects, for the per-order scan.
     const all: OpenOrder[] = rows.map((r) => ({
-      id: r.id, userId: `u${r.user}`, symbol: "BTCUSDT", side: r.side, type: r.type as OpenOrder["type"], amount: AMOUNT,
+      id: r.id, userId: `u${r.user}`, symbol: "BTCUSDT", side: r.side, type: r.type as OpenOrder["type"], amount: AMOUNT, lockCoin: r.side === "BUY" ? "USDT" : "BTC",
       stopPrice: r.stop ?? null, limitPrice: r.limit ?? null, trailingDelta: r.delta ?? null, activationPrice: r.activation ?? null,
       watermark: r.watermark ?? null, lockAmount: lockOf(r).amount, version: 0,
     }));
@@ -224,7 +224,7 @@ async function bench(kind: "sqlite" | "postgres"): Promise<void> {
 
     // New highs with 100,000 active trailing stops (mixed deltas, 1,000 distinct watermarks).
     const trails: OpenOrder[] = Array.from({ length: N }, (_, i) => ({
-      id: `t${i}`, userId: `u${i % USERS}`, symbol: "BTCUSDT", side: "SELL", type: "SL", amount: AMOUNT, stopPrice: null,
+      id: `t${i}`, userId: `u${i % USERS}`, symbol: "BTCUSDT", side: "SELL", type: "SL", amount: AMOUNT, stopPrice: null, lockCoin: "BTC",
       trailingDelta: 100 + (i % 191) * 10, watermark: P - BigInt(Math.floor(i / 100)) * U, lockAmount: AMOUNT, version: 0,
     }));
     let trailing: InstanceType<typeof TrailingIndex> | null = new TrailingIndex();

@@ -1,7 +1,8 @@
 // Trigger index figures: a tick that fires nothing among 100,000 open orders, a tick that fires 1,000,
 // the bulk load of 100,000, and the heap they take. Prints, does not assert (`npx tsx tests/bench/trigger-index.ts`).
 import { TriggerIndex } from "@/lib/market/trigger-index";
-import type { OpenStopOrder, Side, StopType } from "@/lib/trading/stop-order";
+import type { OpenOrder as OpenStopOrder } from "@/lib/trading/open-order";
+import type { Side, StopType } from "@/lib/trading/stop-order";
 
 const N = 100_000;
 const U = 100_000_000n;
@@ -16,7 +17,7 @@ function makeOrders(n: number): OpenStopOrder[] {
     // BUY above = SL (up), BUY below = TP (down), SELL above = TP (up), SELL below = SL (down)
     const type: StopType = side === "BUY" ? (above ? "SL" : "TP") : above ? "TP" : "SL";
     const offset = BigInt(1 + Math.floor(Math.random() * 9000)) * U;
-    out.push({ id: `o${i}`, userId: `u${i % 5000}`, symbol: "BTCUSDT", side, type, amount: 1_000_000n, stopPrice: above ? PRICE + offset : PRICE - offset, lockAmount: 0n, version: 0 });
+    out.push({ id: `o${i}`, userId: `u${i % 5000}`, symbol: "BTCUSDT", side, type, amount: 1_000_000n, stopPrice: above ? PRICE + offset : PRICE - offset, lockCoin: side === "BUY" ? "USDT" : "BTC", lockAmount: 0n, version: 0 });
   }
   return out;
 }

@@ -109,6 +109,28 @@ describe("tokens", () => {
     expect((await api("GET", "/api/wallet?email=other@example.com", { token: u.token })).status).toBe(401);
   });
 
+  it("refuses a wrong email in a JSON body like one in the query string, even where zod strips it", async () => {
+    const u = await newUser(api);
+    const wallet = async () => (await api<{ balance: Record<string, number> }>("GET", "/api/wallet", { token: u.token })).body.balance;
+    const before = await wallet();
+    const order = { base: "BTC", quote: "USDT", side: "BUY", b_amount: 0.001, stop: 1_000_000 };
+    // the body's email is checked even when the query string's is the right one, and must be a string
+    for (const [path, body] of [
+      ["/api/order/stoploss", { ...order, email: "other@example.com" }],
+      [`/api/order/stoploss?email=${encodeURIComponent(u.email)}`, { ...order, email: "other@example.com" }],
+      ["/api/order/stoploss", { ...order, email: 12 }],
+      ["/api/order/stoploss", { ...order, email: [u.email] }],
+      [`/api/order/stoploss?email=${encodeURIComponent(u.email)}&email=other@example.com`, order],
+    ] as const) {
+      const r = await api("POST", path, { token: u.token, body });
+      expect(r.status, `${path} ${JSON.stringify((body as { email?: unknown }).email)}`).toBe(401);
+      expect(r.body).toMatchObject({ code: "UNAUTHENTICATED" });
+    }
+    expect(await wallet()).toEqual(before);
+    // the user's own email, in either place, is fine
+    expect((await api("POST", `/api/order/stoploss?email=${encodeURIComponent(u.email)}`, { token: u.token, body: { ...order, email: u.email.toUpperCase() } })).status).not.toBe(401);
+  });
+
   it("keeps revocation across a restart", async () => {
     const u = await newUser(api);
     await api("POST", "/api/logout", { token: u.token });

@@ -4,7 +4,7 @@ import type { OpenOrder } from "@/lib/trading/open-order";
 import { trailingFires, trailingTrigger } from "@/lib/trading/trailing-stop";
 
 const order = (id: string, side: "BUY" | "SELL", delta: number): OpenOrder => ({
-  id, userId: "u", symbol: "BTCUSDT", side, type: "SL", amount: 1n, stopPrice: null, lockAmount: 1n, version: 0, trailingDelta: delta,
+  id, userId: "u", symbol: "BTCUSDT", side, type: "SL", amount: 1n, stopPrice: null, lockCoin: "USDT", lockAmount: 1n, version: 0, trailingDelta: delta,
 });
 
 describe("trailing stop rule", () => {
@@ -86,5 +86,55 @@ describe("trailing index", () => {
         for (const [id, x] of live) expect(idx.watermark(id)).toBe(x.wm);
       }
     }
+  });
+});
+
+describe("trailing index: moved watermarks for persistence", () => {
+  // Plays random activations and trades, draining the moved classes now and then and applying each as
+  // the guarded update record-watermarks.ts sends (a model of the Order rows): after every drain each
+  // held order's recorded watermark is exactly its live one.
+  it.each(["SELL", "BUY"] as const)("the drained ranges bring every recorded %s watermark to its live one", (side) => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const idx = new TrailingIndex();
+    const recorded = new Map<string, { delta: number; wm: bigint }>();
+    const toward = (a: bigint, b: bigint) => (side === "SELL" ? a < b : a > b);
+    let price = 10_000n;
+    for (let step = 0; step < 3000; step++) {
+      price += BigInt(Math.floor(rand() * 41) - 20);
+      if (rand() < 0.3) {
+        const delta = rand() < 0.5 ? 10 : 30;
+        const o = order(`o${step}`, side, delta);
+        idx.upsert(o, price);
+        recorded.set(o.id, { delta, wm: price }); // recordActivations writes the first watermark
+      }
+      for (const o of idx.take(price)) recorded.delete(o.id);
+      if (step % 7 === 0) {
+        for (const m of idx.drainMoved()) {
+          for (const o of m.orders) {
+            const r = recorded.get(o.id);
+            if (r && toward(r.wm, m.watermark)) r.wm = m.watermark;
+          }
+        }
+        for (const [id, r] of recorded) expect(r.wm, `order ${id} at step ${step}`).toBe(idx.watermark(id));
+      }
+    }
+    expect(recorded.size).toBeGreaterThan(0);
+  });
+
+  it("reports each moved class once, with its held members only", () => {
+    const idx = new TrailingIndex();
+    idx.upsert(order("a", "SELL", 100), 10_000n);
+    idx.upsert(order("b", "SELL", 100), 10_000n);
+    idx.upsert(order("c", "SELL", 100), 9_990n);
+    expect(idx.drainMoved()).toEqual([]); // activations are recorded by themselves
+    idx.take(10_050n);
+    idx.take(10_080n);
+    idx.remove("b");
+    const moved = idx.drainMoved();
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatchObject({ side: "SELL", watermark: 10_080n });
+    expect(moved[0]!.orders.map((o) => o.id).sort()).toEqual(["a", "c"]);
+    expect(idx.drainMoved()).toEqual([]);
   });
 });

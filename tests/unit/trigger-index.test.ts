@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TriggerIndex } from "@/lib/market/trigger-index";
-import type { OpenStopOrder, Side, StopType } from "@/lib/trading/stop-order";
+import type { OpenOrder as OpenStopOrder } from "@/lib/trading/open-order";
+import type { Side, StopType } from "@/lib/trading/stop-order";
 
 let n = 0;
 const order = (side: Side, type: StopType, stop: bigint, extra: Partial<OpenStopOrder> = {}): OpenStopOrder => ({
@@ -11,6 +12,7 @@ const order = (side: Side, type: StopType, stop: bigint, extra: Partial<OpenStop
   type,
   amount: 1n,
   stopPrice: stop,
+  lockCoin: "USDT",
   lockAmount: 0n,
   version: 0,
   ...extra,

@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { marketEvents } from "@/lib/market/events";
+import { PAIRS } from "@/lib/markets";
+import { priceStore } from "@/lib/market/price-store";
 import { messageText } from "@/lib/market/ws-message-text";
 import { attachWebSocketServer, SESSION_ENDED, type WsServerOptions } from "@/lib/realtime/ws-server";
 import { waitFor } from "../support/wait-for";
@@ -69,6 +71,24 @@ describe("/ws server", () => {
     c.ws.close();
   });
 
+  it("says on connect and on every change whether the server judges prices stale", async () => {
+    priceStore.clear();
+    const c = await connect();
+    await waitFor(async () => c.got.find((m) => m.type === "market"), "market status");
+    expect(c.got.find((m) => m.type === "market")).toMatchObject({ type: "market", stale: true });
+    // The feed comes up and every pair trades: no longer stale, pushed without any request.
+    priceStore.feedSource = "binance";
+    priceStore.setConnected(true);
+    const now = Date.now();
+    for (const p of PAIRS) priceStore.recordTrade({ symbol: p.symbol, price: 100n, qty: 1, tradeId: "1", time: now, receivedAt: now }, "binance");
+    await waitFor(async () => c.got.find((m) => m.type === "market" && m.stale === false), "fresh status", 5000);
+    // The feed drops: stale again.
+    priceStore.setConnected(false);
+    await waitFor(async () => c.got.filter((m) => m.type === "market").at(-1)?.stale === true, "stale status", 5000);
+    priceStore.clear();
+    c.ws.close();
+  });
+
   it("sends 24 h stats to subscribers", async () => {
     const c = await connect();
     c.send({ type: "subscribe", symbols: ["*"] });
@@ -104,7 +124,8 @@ describe("/ws server", () => {
     marketEvents.emit("fill", { userId: "u2", orderId: "o2", outcome: "FILLED" });
     await waitFor(async () => same.got.find((m) => m.type === "fill"), "fill");
     await new Promise((r) => setTimeout(r, 50));
-    expect(cross.got).toEqual([]);
+    // the cross-site socket hears the public market status only, nothing of the user's
+    expect(cross.got.filter((m) => m.type !== "market")).toEqual([]);
     same.ws.close();
     cross.ws.close();
   });

@@ -4,10 +4,10 @@ import { currentUser } from "@/lib/auth/current-user";
 import { listClosedOrders } from "@/lib/trading/list-transactions";
 import { listOrders } from "@/lib/trading/get-orders";
 import { presentOrder } from "@/lib/api/order-presenter";
+import { presentTx } from "@/lib/api/transaction-presenter";
 import type { Order } from "@/components/orders/order";
 import { OpenOrders } from "@/components/orders/open-orders";
 import { ClosedOrders } from "@/components/orders/closed-orders";
-import type { Tx } from "@/components/trade/types";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Orders" };
 export default async function OrdersPage() {
   const user = await currentUser();
   if (!user) redirect("/login");
-  const [open, { closed }] = await Promise.all([
+  const [open, closed] = await Promise.all([
     listOrders({ userId: user.id, status: "open", limit: 50 }),
     listClosedOrders({ userId: user.id, all: true, limit: 21, offset: 0 }),
   ]);
@@ -24,7 +24,7 @@ export default async function OrdersPage() {
       <h1>Orders</h1>
       <div style={{ display: "grid", gap: "var(--gap)" }}>
         <OpenOrders initial={open.orders.map(presentOrder) as Order[]} />
-        <ClosedOrders initial={closed as Tx[]} />
+        <ClosedOrders initial={closed.orders.map(presentTx)} />
       </div>
     </>
   );

@@ -5,17 +5,18 @@ import { cancelStopOrder } from "@/lib/trading/cancel-stop-order";
 import { modifyStopOrder } from "@/lib/trading/modify-stop-order";
 import { placeStopOrder } from "@/lib/trading/place-stop-order";
 import { otherMethods } from "@/lib/api/method-not-allowed";
+import { presentStopCancelled, presentStopModified, presentStopPlaced } from "@/lib/api/original-order-presenter";
 
 // POST /api/order/stoploss – place a stop order (SL or TP by the current price), locking its funds
 export const POST = withUser(
   async ({ user, body }) =>
-    placeStopOrder({ userId: user.id, base: body.base, quote: body.quote, side: body.side, amount: body.b_amount, stop: body.stop }),
+    presentStopPlaced(await placeStopOrder({ userId: user.id, base: body.base, quote: body.quote, side: body.side, amount: body.b_amount, stop: body.stop })),
   { body: stopOrderBody, status: 201 },
 );
 
 // PUT /api/order/stoploss – change the amount and/or stop of an open stop order
 export const PUT = withUser(
-  async ({ user, body }) => modifyStopOrder({ userId: user.id, orderId: body.order_id, amount: body.b_amount, stop: body.stop }),
+  async ({ user, body }) => presentStopModified(await modifyStopOrder({ userId: user.id, orderId: body.order_id, amount: body.b_amount, stop: body.stop })),
   { body: modifyStopBody },
 );
 
@@ -24,7 +25,7 @@ export const DELETE = withUser(
   async ({ user, body, req }) => {
     const orderId = body.order_id ?? new URL(req.url).searchParams.get("order_id");
     if (!orderId) throw new AppError("VALIDATION_FAILED", "order_id: is required", { order_id: "is required" });
-    return cancelStopOrder({ userId: user.id, orderId });
+    return presentStopCancelled(await cancelStopOrder({ userId: user.id, orderId }));
   },
   { body: cancelStopBody },
 );

@@ -3,7 +3,8 @@ import { AppError } from "@/lib/api/errors";
 import { isCoin } from "@/lib/markets";
 import { closedQuery } from "@/lib/api/transaction-schemas";
 import { listClosedOrders } from "@/lib/trading/list-transactions";
-import { CSV_MAX_ROWS, closedOrdersCsv, csvResponse } from "@/lib/trading/closed-orders-csv";
+import { CSV_MAX_ROWS, closedOrdersCsv, csvResponse } from "@/lib/api/closed-orders-csv";
+import { presentTx } from "@/lib/api/transaction-presenter";
 import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // GET /api/transactions/closed – filled orders, newest first (?status=all adds cancelled and rejected;
@@ -12,11 +13,14 @@ import { otherMethods } from "@/lib/api/method-not-allowed";
 export const GET = withUser(
   async ({ user, query, req }) => {
     const params = new URL(req.url).searchParams;
-    if (params.get("format") !== "csv") return listClosedOrders({ userId: user.id, ...query });
+    if (params.get("format") !== "csv") {
+      const { orders, paging } = await listClosedOrders({ userId: user.id, ...query });
+      return { closed: orders.map(presentTx), paging };
+    }
     const coin = params.get("coin")?.toUpperCase() || undefined;
     if (coin && !isCoin(coin)) throw new AppError("NOT_FOUND", `${coin} is not a coin traded here.`);
-    const { closed } = await listClosedOrders({ userId: user.id, ...query, limit: query.limit ?? CSV_MAX_ROWS, coin });
-    return csvResponse(closedOrdersCsv(closed), `compraventa-closed-orders${coin ? `-${coin}` : ""}.csv`);
+    const { orders } = await listClosedOrders({ userId: user.id, ...query, limit: query.limit ?? CSV_MAX_ROWS, coin });
+    return csvResponse(closedOrdersCsv(orders.map(presentTx)), `compraventa-closed-orders${coin ? `-${coin}` : ""}.csv`);
   },
   { query: closedQuery },
 );

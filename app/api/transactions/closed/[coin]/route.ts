@@ -3,6 +3,7 @@ import { AppError } from "@/lib/api/errors";
 import { closedQuery } from "@/lib/api/transaction-schemas";
 import { isCoin } from "@/lib/markets";
 import { listClosedOrders } from "@/lib/trading/list-transactions";
+import { presentTx } from "@/lib/api/transaction-presenter";
 import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // GET /api/transactions/closed/{coin} – closed orders where the coin is base or quote
@@ -10,7 +11,8 @@ export const GET = withUser(
   async ({ user, params, query }) => {
     const coin = (params.coin ?? "").toUpperCase();
     if (!isCoin(coin)) throw new AppError("NOT_FOUND", `${params.coin} is not a coin traded here.`);
-    return listClosedOrders({ userId: user.id, ...query, coin });
+    const { orders, paging } = await listClosedOrders({ userId: user.id, ...query, coin });
+    return { closed: orders.map(presentTx), paging };
   },
   { query: closedQuery },
 );

@@ -1,7 +1,5 @@
 // GET /api/transactions/closed?format=csv – the closed-orders list as a CSV download (spreadsheet-safe).
-import type { toTx } from "./list-transactions";
-
-type Tx = ReturnType<typeof toTx>;
+import type { Tx } from "./transaction-presenter";
 
 /** Rows in one CSV download when no ?limit= is given: bounded work per request (about 1 MB of CSV). */
 export const CSV_MAX_ROWS = 10_000;
