@@ -29,8 +29,7 @@ if (!env.AUTH_SECRET) {
   }
   env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
-env.NEXTAUTH_SECRET ??= env.AUTH_SECRET;
-env.NEXTAUTH_URL ??= env.APP_URL ?? `http://localhost:${env.PORT ?? 3000}`;
+// NEXTAUTH_URL and NEXTAUTH_SECRET are derived in lib/env.ts, for every entry point.
 
 sh("node", ["scripts/db.mjs", "migrate"], env);
 

@@ -6,6 +6,7 @@ import { withCors } from "./cors";
 import { AppError, errorResponse } from "./errors";
 import { readBodyText } from "./read-body";
 import { validationError } from "./validation-error";
+import { logger } from "@/lib/log";
 import { authenticateRequest, type AuthUser } from "@/lib/auth/authenticate-request";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -56,7 +57,8 @@ function fail(error: unknown, req: Request): Response {
   const path = new URL(req.url).pathname;
   const withMsg = path.startsWith("/api/order/"); // the original's order endpoints answered errors as `msg`
   if (error instanceof AppError) return withCors(req, errorResponse(error, { withMsg }));
-  console.error(`${req.method} ${path} failed:`, error);
+  // The error's message and stack only: never the body, the query or the user.
+  logger.error({ reqId: req.headers.get("x-request-id") ?? undefined, method: req.method, path, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "request failed");
   return withCors(req, errorResponse(new AppError("INTERNAL", "Something went wrong on our side. Please try again."), { withMsg }));
 }
 

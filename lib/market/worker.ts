@@ -1,9 +1,13 @@
 // The market worker: picks the source (Binance or simulated), runs its feed into the price store and the
-// event bus, keeps the open stop orders armed, and, while it holds the "market-filler" lease, fills the
-// orders each trade fires and writes prices and candles to the database for other processes.
+// event bus, keeps every open order armed (whatever its pair, so that it can take over a pair at once),
+// and, for the pairs whose lease it holds (pair-leases.ts), fills the orders each trade fires, sends the
+// pair's ticks to the other processes and writes its prices and candles for them. The scheduled jobs run
+// on the worker holding the "scheduled-jobs" lease.
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { PAIRS } from "@/lib/markets";
+import { logger } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 import { unitsToNumber } from "@/lib/money";
 import { fireOrder } from "@/lib/trading/fire-order";
 import { recordActivations } from "@/lib/trading/record-activations";
@@ -11,11 +15,13 @@ import { registerWatermarkLookup } from "@/lib/trading/live-watermarks";
 import { ArmedOrders } from "./armed-orders";
 import { BinanceFeed } from "./binance-feed";
 import { fetchKlines } from "./binance-rest";
+import { startEventRelay } from "./event-relay";
 import { marketEvents } from "./events";
 import { FillQueue, type FiredBatch } from "./fill-queue";
 import { KLINE_INTERVALS, type KlineInterval } from "./intervals";
 import { writeCandles } from "./kline-cache";
-import { LeaderLease } from "./leader-lease";
+import { defaultHolderId, LeaderLease } from "./leader-lease";
+import { PairLeases } from "./pair-leases";
 import { PriceWriter } from "./persist-prices";
 import { changePct, priceStore } from "./price-store";
 import { selectMarketSource } from "./select-source";
@@ -36,7 +42,12 @@ export interface WorkerOptions {
 
 export interface WorkerHandle {
   readonly source: MarketSource;
+  /** holds the "scheduled-jobs" lease (snapshots, training) */
   isLeader(): boolean;
+  /** the pairs this worker fills now */
+  fills(): string[];
+  /** this worker's id in the lease table */
+  readonly holder: string;
   /** open stop orders currently armed */
   armedCount(): number;
   stop(): Promise<void>;
@@ -53,35 +64,58 @@ async function lastKnownPrices(): Promise<Map<string, bigint>> {
 
 // Starts the worker in this process; resolves once the feed is started and open orders are loaded.
 export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHandle> {
-  const log = options.onLog ?? ((line: string) => console.log(`[market] ${line}`));
+  const marketLog = logger.child({ component: "market" });
+  const log = options.onLog ?? ((line: string) => marketLog.info(line));
   const source = await selectMarketSource({ mode: options.source, onLog: log });
   const timers: NodeJS.Timeout[] = [];
   const unsubscribe: (() => void)[] = [];
   const jobs = new Set<Promise<void>>();
   let stopped = false;
 
-  const lease = new LeaderLease({ onLog: log });
+  const holder = defaultHolderId();
+  const relay = await startEventRelay();
+  const lease = new LeaderLease({ name: "scheduled-jobs", holder, ttlMs: env.LEASE_TTL_MS, renewMs: Math.max(50, Math.floor(env.LEASE_TTL_MS / 5)), onLog: log });
   await lease.start();
+  const pairs = new PairLeases({
+    pairs: PAIRS.map((p) => p.symbol),
+    holder,
+    ttlMs: env.LEASE_TTL_MS,
+    onLog: log,
+    onChange: (_symbol, held) => {
+      metrics.leaseChanges.inc({ change: held ? "gained" : "lost" });
+      metrics.leasesHeld.set(pairs.held().length);
+    },
+  });
 
   const armed = new ArmedOrders();
   const loaded = await armed.loadAll();
   registerWatermarkLookup((id) => armed.watermark(id));
   log(`armed ${loaded} open stop order(s)`);
+  // Announced orders, from this process or (through the relay) any other: armed at once. After the relay
+  // lost its connection, every open order is read again.
   unsubscribe.push(
     marketEvents.on("order-armed", (o) => void armed.arm(o)),
     marketEvents.on("order-disarmed", ({ id }) => armed.disarm(id)),
+    marketEvents.on("events-resync", () => {
+      void armed.reloadOpen().then((n) => log(`re-synced ${n} open order(s) after the event channel came back`), (e: unknown) => log(`re-sync failed: ${e instanceof Error ? e.message : String(e)}`));
+    }),
   );
+  await pairs.start();
+  relay?.shareTicksOf((symbol) => pairs.holds(symbol));
+  metrics.armedOrders.set(armed.size);
 
   // Fills one fired batch, order by order. The trade price is used as is (gaps honoured); an order is
   // put back instead of filled when this worker lost the lease or the price went stale meanwhile.
   const fills = new FillQueue(async (batch: FiredBatch) => {
     for (const order of batch.orders) {
-      if (stopped || !lease.isLeader() || Date.now() - batch.receivedAt > env.PRICE_MAX_AGE_MS) {
+      if (stopped || !pairs.holds(batch.symbol) || Date.now() - batch.receivedAt > env.PRICE_MAX_AGE_MS) {
         armed.settle(order, false);
         continue;
       }
       try {
         const r = await fireOrder({ order, price: batch.price, tradeId: batch.tradeId, tradeTime: batch.tradeTime });
+        if (r.outcome === "FILLED" || r.outcome === "REJECTED") metrics.fillLatency.observe((Date.now() - batch.receivedAt) / 1000);
+        metrics.ordersFired.inc({ type: order.type, outcome: r.outcome });
         armed.settle(order, true);
         if (r.siblingId && r.outcome !== "GONE") armed.disarm(r.siblingId);
         if (r.next) armed.arm(r.next);
@@ -100,8 +134,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
 
   const onTrade = (t: Trade) => {
     marketEvents.emit("tick", { symbol: t.symbol, price: unitsToNumber(t.price), tradeId: t.tradeId, time: t.time, source });
-    // Only trades fire orders, only the leader fills, never on a stale price.
-    if (stopped || !lease.isLeader() || priceStore.isStale(priceStore.get(t.symbol))) return;
+    metrics.feedLag.set({ symbol: t.symbol }, Math.max(0, t.receivedAt - t.time) / 1000);
+    // Only trades fire orders, only the pair's lease holder fills, never on a stale price.
+    if (stopped || !pairs.holds(t.symbol) || priceStore.isStale(priceStore.get(t.symbol))) return;
     const fired = armed.take(t.symbol, t.price);
     const activated = armed.drainActivated();
     if (activated.length) void recordActivations(activated).catch((e: unknown) => log(`recording trailing activations failed: ${e instanceof Error ? e.message : String(e)}`));
@@ -128,6 +163,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   priceStore.feedSource = source;
   let feed: MarketFeed;
   let simulated: SimulatedMarket | null = null;
+  let feedWasUp = false;
   if (source === "simulated") {
     simulated = new SimulatedMarket({
       store: priceStore,
@@ -146,7 +182,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       onTrade,
       onTicker,
       onLog: log,
-      onConnection: (up) => log(up ? "prices live" : "prices stale (feed down)"),
+      onConnection: (up) => {
+        if (up && feedWasUp) metrics.feedReconnects.inc();
+        feedWasUp ||= up;
+        log(up ? "prices live" : "prices stale (feed down)");
+      },
     });
   }
   await feed.start();
@@ -169,21 +209,25 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     return run;
   };
 
-  every(options.syncMs ?? 1000, () => armed.sync(), "order sync");
+  every(options.syncMs ?? 1000, async () => {
+    await armed.sync();
+    metrics.armedOrders.set(armed.size);
+  }, "order sync");
 
   const writer = new PriceWriter(priceStore);
   every(1000, async () => {
-    if (lease.isLeader()) await writer.flush();
+    await writer.flush(Date.now(), (symbol) => pairs.holds(symbol));
   }, "price write");
 
   // Candles: Binance history through REST (never per user request), or the simulated market's own.
   const filled = new Set<string>();
+  let historyLogged = false;
   const failing = new Set<string>();
   const refreshKlines = async () => {
-    if (!lease.isLeader()) return;
     const started = Date.now();
-    const firstFill = filled.size === 0;
+    const firstFill = !historyLogged;
     for (const p of PAIRS) {
+      if (!pairs.holds(p.symbol)) continue;
       for (const interval of KLINE_INTERVALS as readonly KlineInterval[]) {
         if (stopped) return;
         const key = `${p.symbol}:${interval}`;
@@ -206,16 +250,21 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
         filled.add(key);
       }
     }
-    if (firstFill) log(`candle history cached (${filled.size} pair-intervals) in ${Date.now() - started} ms`);
+    if (firstFill && filled.size > 0) {
+      historyLogged = true;
+      log(`candle history cached (${filled.size} pair-intervals) in ${Date.now() - started} ms`);
+    }
   };
   const klinesNow = every(options.klineRefreshMs ?? (simulated ? 10_000 : 30_000), refreshKlines, "candle refresh");
   klinesNow(); // the first fill starts right away, in the background
 
-  log(`worker started (source ${source}, ${lease.isLeader() ? "leader" : "standby"})`);
+  log(`worker started (source ${source}, fills ${pairs.held().length} pair(s)${lease.isLeader() ? ", runs the scheduled jobs" : ""})`);
 
   return {
     source,
+    holder,
     isLeader: () => lease.isLeader(),
+    fills: () => pairs.held(),
     armedCount: () => armed.size,
     // Stops the feed and the jobs, lets running fills finish, then hands the lease back.
     async stop() {
@@ -226,6 +275,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       await feed.stop();
       await Promise.all([...jobs]);
       await fills.drain();
+      relay?.shareTicksOf(null);
+      await pairs.stop();
       await lease.stop();
       registerWatermarkLookup(null);
       priceStore.feedSource = null;

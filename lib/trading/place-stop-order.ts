@@ -6,6 +6,7 @@ import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { balanceSteps } from "./balance-steps";
 import { assertNotional } from "./amount-bounds";
 import { assertLotStep } from "./check-amount";
+import { metrics } from "@/lib/metrics";
 import { announceOpenOrder } from "./announce-order";
 import { openOrderCapSteps } from "./open-order-cap";
 import { insertOrderStep } from "./order-steps";
@@ -41,6 +42,7 @@ export async function placeStopOrder(input: StopOrderInput) {
       stopPrice: input.stop, lockCoin, lockAmount, now,
     }),
   ]);
+  metrics.ordersPlaced.inc({ type, outcome: "OPEN" });
   announceOpenOrder({ id, userId: input.userId, symbol: pair.symbol, side: input.side, type, amount: input.amount, stopPrice: input.stop, lockAmount, version: 0 });
   return { status: "successful", order_id: id, order_type: type };
 }
