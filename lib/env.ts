@@ -34,6 +34,8 @@ const schema = z.object({
   PRICE_MAX_AGE_MS: int(5000),
   RUN_WORKER: bool.default(true),
   WORKER_ID: z.string().regex(/^[\w.:-]{1,100}$/, "must be letters, digits, . _ : - (at most 100)").optional(),
+  // How often a worker re-reads changed orders (the safety net under the events that arm them at once).
+  ORDER_SYNC_MS: z.coerce.number().int().min(50, "must be at least 50").default(1000),
   // A pair's lease moves to another worker within this long after its worker stops or dies.
   LEASE_TTL_MS: z.coerce.number().int().min(500, "must be at least 500").default(5000),
   // Events between processes: Redis pub/sub when set, else PostgreSQL LISTEN/NOTIFY (none on SQLite).

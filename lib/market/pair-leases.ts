@@ -1,6 +1,6 @@
 // Filling is shared out by pair: each pair is a lease of its own in the WorkerLease table ("pair:BTCUSDT"),
 // and each worker also keeps a membership row ("worker:<holder>") alive, so every worker can count the live
-// workers and hold its share: at most ceil(pairs / workers). A worker above its share hands the excess back
+// workers and hold its share: floor or ceil of pairs / workers, the larger shares to the first holders by id. A worker above its share hands the excess back
 // (a new worker takes its share within two rounds); a worker below it claims free or expired pairs. A worker
 // that stops hands everything back at once; one that dies (kill -9) stops renewing, and its rows expire.
 //
@@ -29,9 +29,10 @@ const RELEASE_ALL = `UPDATE "WorkerLease" SET "expiresAt" = 0 WHERE "holder" = ?
 
 const pairLease = (symbol: string) => `pair:${symbol}`;
 
-/** Each worker's fair share of `pairs` among `workers`: no two shares differ by more than one. */
-export function fairShare(pairs: number, workers: number): number {
-  return Math.ceil(pairs / Math.max(1, workers));
+/** The share of the worker at `index` (in holder order) of `pairs` among `workers`: shares differ by one at most and add up to `pairs`. */
+export function fairShare(pairs: number, workers: number, index: number): number {
+  const n = Math.max(1, workers);
+  return Math.floor(pairs / n) + (index < pairs % n ? 1 : 0);
 }
 
 export class PairLeases {
@@ -81,7 +82,8 @@ export class PairLeases {
       const live = (r: { expiresAt: bigint }) => Number(r.expiresAt) >= now;
       const members = new Set(rows.filter((r) => r.name.startsWith("worker:") && live(r)).map((r) => r.holder));
       members.add(this.holder);
-      const share = fairShare(this.opts.pairs.length, members.size);
+      const order = [...members].sort();
+      const share = fairShare(this.opts.pairs.length, order.length, order.indexOf(this.holder));
       const owner = new Map(rows.filter((r) => r.name.startsWith("pair:") && live(r)).map((r) => [r.name.slice(5), r.holder]));
 
       const mine = this.opts.pairs.filter((s) => owner.get(s) === this.holder || (before.has(s) && !owner.has(s)));

@@ -32,7 +32,7 @@ export interface WorkerOptions {
   onLog?: (line: string) => void;
   /** overrides MARKET_SOURCE for this run */
   source?: "auto" | MarketSource;
-  /** milliseconds between order syncs with the database (default 1000) */
+  /** milliseconds between order syncs with the database (default ORDER_SYNC_MS) */
   syncMs?: number;
   /** milliseconds between candle refreshes (default 30 s Binance, 10 s simulated) */
   klineRefreshMs?: number;
@@ -209,7 +209,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     return run;
   };
 
-  every(options.syncMs ?? 1000, async () => {
+  every(options.syncMs ?? env.ORDER_SYNC_MS, async () => {
     await armed.sync();
     metrics.armedOrders.set(armed.size);
   }, "order sync");
