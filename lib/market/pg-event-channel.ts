@@ -5,6 +5,9 @@
 import pg from "pg";
 import type { EventChannel, EventChannelOptions } from "./event-channel";
 
+/** How the listening connection shows in pg_stat_activity. */
+export const EVENTS_APPLICATION_NAME = "compraventa-events";
+
 export function pgEventChannel(url: string, opts: EventChannelOptions): EventChannel {
   let client: pg.Client | null = null;
   let ready = false;
@@ -35,7 +38,7 @@ export function pgEventChannel(url: string, opts: EventChannelOptions): EventCha
 
   const connect = async () => {
     if (stopped) return;
-    const c = new pg.Client({ connectionString: url, keepAlive: true });
+    const c = new pg.Client({ connectionString: url, keepAlive: true, application_name: EVENTS_APPLICATION_NAME });
     client = c;
     c.on("error", (e) => drop(c, e.message));
     c.on("end", () => drop(c, "connection ended"));

@@ -19,6 +19,7 @@ const runs: [string, string[]][] = [
   ...(pgUp ? ([["stop orders in the database, PostgreSQL", ["tests/bench/fills.ts", "postgres"]]] as [string, string[]][]) : []),
   ["market orders over HTTP, SQLite", ["tests/bench/orders-http.ts", "sqlite"]],
   ...(pgUp ? ([["market orders over HTTP, PostgreSQL", ["tests/bench/orders-http.ts", "postgres"]]] as [string, string[]][]) : []),
+  ...(pgUp ? ([["fill to another process's socket (PostgreSQL, Redis)", ["tests/bench/cross-process-fill.ts"]]] as [string, string[]][]) : []),
   ["prediction", ["tests/bench/predict.ts"]],
   ["dashboard first-load JavaScript", ["tests/bench/ui-bundle.ts"]],
   ["dashboard re-renders per price tick", ["tests/bench/ui-tick-renders.ts"]],

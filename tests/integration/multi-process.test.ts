@@ -49,7 +49,7 @@ describe.runIf(TEST_DB === "postgres")("two app processes and two workers on one
     market = liveMarket(cluster, { BTCUSDT: "90000", BNBBTC: "0.0098" });
     await freshOn(app1, ["BTCUSDT", "BNBBTC"]);
     await freshOn(app2, ["BTCUSDT", "BNBBTC"]);
-  }, 240_000);
+  }, 420_000);
   afterAll(async () => {
     market?.stop();
     await cluster?.close();
@@ -93,7 +93,7 @@ describe.runIf(TEST_DB === "postgres")("two app processes and two workers on one
     await sleep(500); // the last trades at 91500 are through
     const u = await newUser(app1, "resync");
     // Cut every LISTEN connection (each process's event channel), then place at once: the announcement is lost.
-    await queryDb(cluster.db.url, `SELECT pg_terminate_backend("pid") FROM pg_stat_activity WHERE "datname" = current_database() AND "query" LIKE 'LISTEN%'`);
+    await queryDb(cluster.db.url, `SELECT pg_terminate_backend("pid") FROM pg_stat_activity WHERE "datname" = current_database() AND "application_name" = 'compraventa-events'`);
     const placed = await stopOrder(app2, u.token, "BTC", "USDT", 0.01, 90500);
     expect(placed.status).toBe(201);
     await waitFor(async () => cluster.workers.every((w) => w.logs.join("").includes("re-synced")), "both workers to re-sync", 10_000);
@@ -171,7 +171,7 @@ describe.runIf(TEST_DB === "postgres")("two app processes and a worker with Redi
     cluster = await startCluster({ apps: 2, workers: 1, env: { REDIS_URL: "redis://127.0.0.1:6379", EVENTS_CHANNEL: channel, ORDER_SYNC_MS: "60000" } });
     market = liveMarket(cluster, { BTCUSDT: "90000" });
     await freshOn(apiClient(cluster.apps[1]!.url), ["BTCUSDT"]);
-  }, 240_000);
+  }, 420_000);
   afterAll(async () => {
     market?.stop();
     await cluster?.close();

@@ -4,7 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
 import { WebSocket } from "ws";
 import { FakeBinance } from "./fake-binance";
-import { freePort, spawnServer, stopChild } from "./test-server";
+import { freePort, stopChild } from "./test-server";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 import { waitFor } from "./wait-for";
 
@@ -52,13 +52,26 @@ function proc(child: ChildProcess, port: number, logs: string[]): Proc {
     logs,
     child,
     async kill() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (gone(child)) return;
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGKILL");
       await exited;
     },
-    stop: () => stopChild(child),
+    stop: async () => {
+      if (!gone(child)) await stopChild(child);
+    },
   };
+}
+
+const gone = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+
+// `node --import tsx`, not the tsx CLI: the CLI runs the script in a child of its own, and a SIGKILL of the
+// CLI would leave that child running.
+function spawnScript(script: string, env: Record<string, string>, logs: string[]): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout?.on("data", (d: Buffer) => logs.push(d.toString()));
+  child.stderr?.on("data", (d: Buffer) => logs.push(d.toString()));
+  return child;
 }
 
 async function up(p: Proc, path: string): Promise<void> {
@@ -69,7 +82,9 @@ async function up(p: Proc, path: string): Promise<void> {
     } catch {
       return false;
     }
-  }, `${p.url}${path} to answer`, 90_000);
+  }, `${p.url}${path} to answer`, 180_000).catch((e: unknown) => {
+    throw new Error(`${e instanceof Error ? e.message : String(e)}; its last output:\n${p.logs.join("").slice(-3000)}`);
+  });
 }
 
 export async function health(p: Proc, path = "/healthz"): Promise<Health> {
@@ -79,7 +94,7 @@ export async function health(p: Proc, path = "/healthz"): Promise<Health> {
 export async function startWorker(env: Record<string, string>): Promise<Proc> {
   const port = await freePort();
   const logs: string[] = [];
-  const child = spawnServer({ ...env, PORT: String(port) }, logs, "worker.ts");
+  const child = spawnScript("worker.ts", { ...env, PORT: String(port) }, logs);
   const p = proc(child, port, logs);
   await up(p, "/healthz");
   return p;
@@ -88,11 +103,10 @@ export async function startWorker(env: Record<string, string>): Promise<Proc> {
 export async function startApp(env: Record<string, string>, kind: "server" | "next" = "server", port?: number): Promise<Proc> {
   port ??= await freePort();
   const logs: string[] = [];
-  const child =
-    kind === "server"
-      ? spawnServer({ ...env, PORT: String(port), RUN_WORKER: "false" }, logs)
-      : spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
-  if (kind === "next") {
+  let child: ChildProcess;
+  if (kind === "server") child = spawnScript("server.ts", { ...env, PORT: String(port), RUN_WORKER: "false" }, logs);
+  else {
+    child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout?.on("data", (d: Buffer) => logs.push(d.toString()));
     child.stderr?.on("data", (d: Buffer) => logs.push(d.toString()));
   }
