@@ -4,8 +4,9 @@
 // (a new worker takes its share within two rounds); a worker below it claims free or expired pairs. A worker
 // that stops hands everything back at once; one that dies (kill -9) stops renewing, and its rows expire.
 //
-// Timing: a round runs every ttl/5; rows are written to expire ttl - ttl/5 after the round, so a dead
-// worker's pairs are free within that and claimed by the next round of a survivor: within LEASE_TTL_MS.
+// Timing: a round runs every ttl/5; rows are written to expire 3/5 ttl after the round, so a dead worker's
+// pairs are free within 3/5 ttl of its death and claimed by a survivor's next round within 4/5 ttl, which
+// leaves a fifth of LEASE_TTL_MS for the next trade to fill their orders.
 // A worker acts on a pair only while its own clock is a margin short of the written expiry. Every claim is
 // the one conditional write of leader-lease.ts (insert if absent, update if mine or expired): the database
 // decides. Even two fillers of one pair could not fill an order twice (the OPEN -> FILLED guard).
@@ -48,7 +49,7 @@ export class PairLeases {
   constructor(private readonly opts: PairLeasesOptions) {
     this.holder = opts.holder ?? defaultHolderId();
     this.renewMs = Math.max(50, Math.floor(opts.ttlMs / 5));
-    this.writtenMs = opts.ttlMs - this.renewMs;
+    this.writtenMs = opts.ttlMs - 2 * this.renewMs;
     this.marginMs = Math.min(1000, Math.floor(this.writtenMs / 4));
   }
 

@@ -150,8 +150,8 @@ describe.runIf(TEST_DB === "postgres")("two app processes and two workers on one
     const moved = Math.max(...deadPairOrders.map((id) => final.get(id)!.closedAt! - killedAt));
     console.log(`kill -9 mid-burst: ${ids.length - open.length} filled before the burst ended, ${open.length} after; the dead worker's last pair order filled ${moved} ms after the kill (LEASE_TTL_MS ${TTL_MS})`);
     expect(deadPairOrders.length).toBeGreaterThan(0);
-    // Within the TTL, plus the 200 ms beat of the test's market (a fill needs a trade after the takeover).
-    expect(moved).toBeLessThanOrEqual(TTL_MS + 250);
+    // Within the TTL (the takeover within 4/5 of it, then the next trade of the test's 200 ms beat fills).
+    expect(moved).toBeLessThanOrEqual(TTL_MS);
     // Exactly once: one UNLOCK and one TRADE set per order, and every balance agrees with its ledger.
     const twice = await queryDb(cluster.db.url, `SELECT "orderId", COUNT(*) AS n FROM "LedgerEntry" WHERE "kind" = 'UNLOCK' AND "orderId" = ANY(?) GROUP BY "orderId" HAVING COUNT(*) <> 1`, [ids]);
     expect(twice).toEqual([]);
