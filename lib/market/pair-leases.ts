@@ -50,7 +50,8 @@ export class PairLeases {
     this.holder = opts.holder ?? defaultHolderId();
     this.renewMs = Math.max(50, Math.floor(opts.ttlMs / 5));
     this.writtenMs = opts.ttlMs - 2 * this.renewMs;
-    this.marginMs = Math.min(1000, Math.floor(this.writtenMs / 4));
+    // Stop acting half a round before the row expires: room for clock differences between processes.
+    this.marginMs = Math.min(1000, Math.floor(this.renewMs / 2));
   }
 
   /** Whether this worker fills `symbol` now (its lease is unexpired by this clock, with a margin). */

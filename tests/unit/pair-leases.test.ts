@@ -43,7 +43,8 @@ function assertPartition(workers: InstanceType<typeof PairLeases>[], pairs = PAI
   expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
 }
 
-describe("pair leases", () => {
+// Each round is a few statements on SQLite; the timeout is for a loaded machine, not a bound on speed.
+describe("pair leases", { timeout: 30_000 }, () => {
   it("one worker fills every pair; a second takes its share; a third too, balanced within one", async () => {
     const pairs = PAIRS.map((p) => `${p}1`);
     const a = lease("A1", pairs);
