@@ -66,7 +66,8 @@ async function lastKnownPrices(): Promise<Map<string, bigint>> {
 export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHandle> {
   const marketLog = logger.child({ component: "market" });
   const log = options.onLog ?? ((line: string) => marketLog.info(line));
-  const source = await selectMarketSource({ mode: options.source, onLog: log });
+  // Which market this run trades on is said once, loudly (a warning: it shows at every LOG_LEVEL but error).
+  const source = await selectMarketSource({ mode: options.source, onLog: options.onLog ?? ((line: string) => marketLog.warn(line)) });
   const timers: NodeJS.Timeout[] = [];
   const unsubscribe: (() => void)[] = [];
   const jobs = new Set<Promise<void>>();
