@@ -10,7 +10,7 @@ import { startApp, startWorker, type Proc } from "../support/cluster";
 import { FakeBinance } from "../support/fake-binance";
 import { freePort } from "../support/test-server";
 import { createTestDatabase, TEST_DB, type TestDatabase } from "../support/test-database";
-import { newEmail, PASSWORD, registerByApi, signIn } from "./fixtures";
+import { newEmail, PASSWORD } from "./fixtures";
 
 test.skip(TEST_DB !== "postgres", "the Vercel shape runs on PostgreSQL (TEST_DB=postgres)");
 test.describe.configure({ mode: "serial" });
@@ -74,8 +74,6 @@ test.afterAll(async () => {
   await db?.drop();
 });
 
-test.use({ baseURL: "" });
-
 test("next start + worker: pages, sign-in, orders priced from recorded prices, prices and fills over the worker's /ws", async ({ page }) => {
   const email = newEmail("vercel");
   const sockets: PageSocket[] = [];
@@ -93,10 +91,13 @@ test("next start + worker: pages, sign-in, orders priced from recorded prices, p
   });
 
   await test.step("sign in", async () => {
+    const r = await page.request.post(`${app.url}/api/register`, { data: { email, password: PASSWORD, name: "Vercel Val", age: 30, country: "Spain", PhoneNo: "+34 600 000 000" } });
+    expect(r.status()).toBe(201);
     await page.goto(`${app.url}/login`);
-    await registerByApi(page, email);
-    await page.goto(`${app.url}/login`);
-    await signIn(page, email, PASSWORD);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/dashboard/);
   });
 
   await test.step("the dashboard's live prices come over the worker's socket", async () => {
