@@ -59,7 +59,7 @@ test.beforeAll(async () => {
   beat = setInterval(() => {
     for (const [s, p] of prices) binance.trade(s, p);
   }, 300);
-  worker = await startWorker({ ...env, PORT: String(workerPort) });
+  worker = await startWorker(env, workerPort);
   app = await startApp(env, "next", appPort);
   // The app has no feed: it waits for the worker's recorded prices.
   await expect

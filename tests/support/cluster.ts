@@ -91,8 +91,8 @@ export async function health(p: Proc, path = "/healthz"): Promise<Health> {
   return (await (await fetch(`${p.url}${path}`)).json()) as Health;
 }
 
-export async function startWorker(env: Record<string, string>): Promise<Proc> {
-  const port = await freePort();
+export async function startWorker(env: Record<string, string>, port?: number): Promise<Proc> {
+  port ??= await freePort();
   const logs: string[] = [];
   const child = spawnScript("worker.ts", { ...env, PORT: String(port) }, logs);
   const p = proc(child, port, logs);
