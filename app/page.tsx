@@ -9,6 +9,7 @@ export default async function Landing() {
   const [user, { markets }] = await Promise.all([currentUser(), listMarkets()]);
   const usdt = markets.filter((m) => m.quote === "USDT");
   const simulated = markets.some((m) => m.source === "simulated");
+  const replayed = markets.some((m) => m.source === "replay");
   return (
     <>
       <header className={styles.header}>
@@ -44,7 +45,7 @@ export default async function Landing() {
           )}
         </section>
         <section className="card" aria-labelledby="markets-title">
-          <h2 id="markets-title">Markets {simulated && <span className="badge">simulated prices</span>}</h2>
+          <h2 id="markets-title">Markets {simulated && <span className="badge">simulated prices</span>}{replayed && <span className="badge">replayed prices</span>}</h2>
           <div className="table-wrap">
             <table className="table">
               <thead>
@@ -60,7 +61,7 @@ export default async function Landing() {
                     <th scope="row">
                       {m.base}/{m.quote}
                     </th>
-                    <td className="num right">{formatPrice(m.price)}</td>
+                    <td className="num right">{m.tradable ? formatPrice(m.price) : "not in the replay data"}</td>
                     <td className={`num right ${(m.change_pct_24h ?? 0) > 0 ? "up" : (m.change_pct_24h ?? 0) < 0 ? "down" : ""}`}>{formatPct(m.change_pct_24h)}</td>
                   </tr>
                 ))}

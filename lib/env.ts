@@ -28,7 +28,17 @@ const schema = z.object({
   REFRESH_TOKEN_TTL_S: int(30 * 24 * 3600),
   CORS_ORIGINS: z.string().default(""),
 
-  MARKET_SOURCE: z.enum(["auto", "binance", "simulated"]).default("auto"),
+  MARKET_SOURCE: z.enum(["auto", "binance", "simulated", "replay"]).default("auto"),
+  // The replay of recorded klines (lib/market/replay/); auto mode replays REPLAY_DIR when Binance is unreachable.
+  REPLAY_DIR: z.string().min(1).default("data/market"),
+  REPLAY_START: z
+    .string()
+    .refine((v) => v.length <= 40 && Number.isFinite(Date.parse(v)), "must be an ISO date-time such as 2022-06-13T00:00:00Z")
+    .optional(),
+  REPLAY_SPEED: z.coerce.number().positive("must be greater than 0").max(1_000_000, "must be at most 1000000").default(60),
+  REPLAY_LOOP: bool.default(true),
+  // Who may pause, resume and change the replay's speed: comma-separated account emails.
+  REPLAY_OPERATORS: z.string().default(""),
   BINANCE_WS_URL: z.string().regex(/^wss?:\/\//, "must be a ws:// or wss:// URL").default("wss://stream.binance.com:9443"),
   BINANCE_REST_URL: z.url().default("https://api.binance.com"),
   PRICE_MAX_AGE_MS: int(5000),

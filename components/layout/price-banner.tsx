@@ -20,6 +20,7 @@ export function PriceBanner({ initialSource, initialStale }: { initialSource: st
   const stale = live ? now - status.lastTickAt > STALE_AFTER_MS : initialStale;
   let text: string | null = null;
   if (source === "simulated") text = "Simulated prices: the app cannot reach Binance, so prices come from a built-in random market.";
+  if (source === "replay") text = "Replayed prices: the market is a recording of a past period, played back on the replay's clock.";
   if (stale) text = `${text ? `${text} ` : ""}Prices are stale: no fresh trade has arrived recently, so orders may be refused.`;
   if (!text) return null;
   return (

@@ -2,8 +2,10 @@
 import type { ReactNode } from "react";
 import type { PageUser } from "@/lib/auth/current-user";
 import { listMarkets } from "@/lib/market/list-markets";
+import { getReplay } from "@/lib/market/replay/get-replay";
 import { AppNav } from "./app-nav";
 import { PriceBanner } from "./price-banner";
+import { ReplayBar } from "./replay-bar";
 import { FillNotifier } from "./fill-notifier";
 
 /** Navigation, price banner and fill notifier around `children`. */
@@ -11,9 +13,11 @@ export async function SignedInShell({ user, children }: { user: PageUser; childr
   const { markets } = await listMarkets();
   const source = markets.find((m) => m.source)?.source ?? null;
   const stale = markets.every((m) => m.stale);
+  const { replay } = getReplay({ email: user.email });
   return (
     <>
       <AppNav userName={user.name} />
+      {replay && <ReplayBar initial={{ time: replay.time_ms, speed: replay.speed, paused: replay.paused, ended: replay.ended }} operator={replay.operator} />}
       <PriceBanner initialSource={source} initialStale={stale} />
       <main id="main" className="page">
         {children}

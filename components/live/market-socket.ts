@@ -46,6 +46,14 @@ export interface SocketStatus {
   lastTickAt: number;
 }
 
+/** {"type":"replay"}: the replayed market's clock (market time in epoch ms). */
+export interface ReplayClock {
+  time: number;
+  speed: number;
+  paused: boolean;
+  ended: boolean;
+}
+
 type Listener = () => void;
 const TRADES_KEPT = 30;
 
@@ -56,6 +64,7 @@ const symbolListeners = new Map<string, Set<Listener>>();
 const statusListeners = new Set<Listener>();
 const fillListeners = new Set<(f: Fill) => void>();
 const orderListeners = new Set<(o: OrderEvent) => void>();
+const replayListeners = new Set<(r: ReplayClock) => void>();
 const wanted = new Map<string, number>();
 let status: SocketStatus = { connected: false, source: null, lastTickAt: 0 };
 let socket: WebSocket | null = null;
@@ -111,6 +120,9 @@ function onMessage(raw: string): void {
   } else if (m.type === "order" && typeof m.order === "object" && m.order !== null && typeof (m.order as { order_id?: unknown }).order_id === "string") {
     const event = { order: m.order as OrderEvent["order"] };
     for (const l of orderListeners) l(event);
+  } else if (m.type === "replay" && typeof m.time === "number" && typeof m.speed === "number") {
+    const clock: ReplayClock = { time: m.time, speed: m.speed, paused: m.paused === true, ended: m.ended === true };
+    for (const l of replayListeners) l(clock);
   }
 }
 
@@ -203,4 +215,11 @@ export function subscribeOrders(listener: (o: OrderEvent) => void): () => void {
   orderListeners.add(listener);
   connect();
   return () => orderListeners.delete(listener);
+}
+
+/** Hears the replay's clock (every second while the market is replayed, at once on pause or speed). */
+export function subscribeReplay(listener: (r: ReplayClock) => void): () => void {
+  replayListeners.add(listener);
+  connect();
+  return () => replayListeners.delete(listener);
 }

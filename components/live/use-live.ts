@@ -8,10 +8,12 @@ import {
   getTrades,
   subscribeFills,
   subscribeOrders,
+  subscribeReplay,
   subscribeStatus,
   subscribeSymbol,
   type Fill,
   type OrderEvent,
+  type ReplayClock,
   type Quote,
   type SocketStatus,
   type Ticker,
@@ -71,4 +73,9 @@ export function useFills(onFill: (f: Fill) => void): void {
 /** Calls `onOrder` for every change of one of the signed-in user's orders while mounted. */
 export function useOrderEvents(onOrder: (o: OrderEvent) => void): void {
   useEffect(() => subscribeOrders(onOrder), [onOrder]);
+}
+
+/** Calls `onClock` with every replay clock message while mounted. */
+export function useReplayClock(onClock: (r: ReplayClock) => void): void {
+  useEffect(() => subscribeReplay(onClock), [onClock]);
 }

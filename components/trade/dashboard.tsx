@@ -44,6 +44,11 @@ export function Dashboard({ pairs, markets, initialSymbol, watchlist, open, wall
       <div className={styles.top}>
         <PairPicker pairs={pairs} value={symbol} onChange={select} />
         <PriceHeader symbol={pair.symbol} base={pair.base} quote={pair.quote} />
+        {markets.find((m) => m.symbol === pair.symbol)?.tradable === false && (
+          <p role="status" data-testid="not-tradable">
+            {pair.base}/{pair.quote} is not tradable in this replay: its data folder has no candles of this pair.
+          </p>
+        )}
       </div>
       <div className={styles.main}>
         <div className={styles.chart}>

@@ -30,7 +30,7 @@ function Change24h({ symbol }: { symbol: string }) {
 
 function SourceBadge({ symbol }: { symbol: string }) {
   const source = useQuoteSource(symbol);
-  return source ? <span className="badge">{source === "simulated" ? "Simulated" : "Binance"}</span> : null;
+  return source ? <span className="badge">{source === "simulated" ? "Simulated" : source === "replay" ? "Replay" : "Binance"}</span> : null;
 }
 
 // Until the first ticker message, the 24 h figures come from the last 24 hourly candles.

@@ -14,6 +14,8 @@ export interface MarketRow {
   change_pct_24h: number | null;
   source: string | null;
   stale: boolean;
+  /** false for a pair the running replay has no data for */
+  tradable?: boolean;
 }
 
 export interface Wallet {

@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db";
 import { findPair } from "@/lib/markets";
 import { armOf, type OpenOrder as OpenStopOrder } from "@/lib/trading/open-order";
 import type { TimeInForce, TypeCode } from "@/lib/trading/order-types";
+import { marketNow, marketSpan } from "./market-clock";
 import { TrailingIndex } from "./trailing-index";
 import { TriggerIndex } from "./trigger-index";
 
@@ -55,6 +56,8 @@ type Row = {
 
 const STATUSES = ["OPEN", "FILLED", "CANCELLED", "REJECTED", "EXPIRED"];
 const ARMABLE: TypeCode[] = ["L", "LM", "SL", "TP", "SLL", "TPL"];
+// Orders are stamped on the market clock (lib/market/market-clock.ts), so are the sync's cursor and the
+// windows below: in a replay, 5 real seconds are 5 x speed market seconds.
 /** re-read window: covers same-millisecond commits and modest clock differences between processes */
 const OVERLAP_MS = 5_000;
 /** how long a taken order's version is remembered, to ignore late reads of its OPEN row */
@@ -108,7 +111,7 @@ export class ArmedOrders {
   private cursor = 0;
 
   // Every open order, oldest first (so equal triggers fire in placement order).
-  async loadAll(now = Date.now()): Promise<number> {
+  async loadAll(now = marketNow()): Promise<number> {
     const rows = await prisma.order.findMany({
       where: { status: "OPEN", type: { in: ARMABLE }, archived: false },
       select: SELECT,
@@ -145,8 +148,8 @@ export class ArmedOrders {
 
   // Applies every order changed since the last sync (and any order whose fill failed): open ones
   // are armed or updated, closed ones disarmed.
-  async sync(now = Date.now()): Promise<void> {
-    const since = BigInt(this.cursor - OVERLAP_MS);
+  async sync(now = marketNow()): Promise<void> {
+    const since = BigInt(this.cursor - marketSpan(OVERLAP_MS));
     const rows = await prisma.order.findMany({
       where: { status: { in: STATUSES }, updatedAt: { gt: since }, type: { in: ARMABLE } },
       select: SELECT,
@@ -161,7 +164,7 @@ export class ArmedOrders {
       if (o) this.arm(o);
       else this.disarm(r.id);
     }
-    for (const [id, s] of this.settled) if (now - s.at > SETTLED_TTL_MS) this.settled.delete(id);
+    for (const [id, s] of this.settled) if (now - s.at > marketSpan(SETTLED_TTL_MS) || s.at > now) this.settled.delete(id);
   }
 
   // Reads every open order again (after events may have been missed): arms or updates each, and disarms
@@ -245,7 +248,7 @@ export class ArmedOrders {
 
   // A fill attempt ended. Done (filled, rejected, gone): remember the version so a late read of the OPEN
   // row does not re-arm it. Failed or skipped: re-read it from the database on the next sync.
-  settle(order: OpenStopOrder, done: boolean, now = Date.now()): void {
+  settle(order: OpenStopOrder, done: boolean, now = marketNow()): void {
     this.inFlight.delete(order.id);
     if (done) this.settled.set(order.id, { version: order.version, at: now });
     else this.recheck.add(order.id);

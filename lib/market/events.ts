@@ -4,6 +4,7 @@
 // published to the other processes, and their events are delivered here: listeners get both, and the
 // second argument tells them apart (a per-process chore, like a snapshot after a fill, skips remote ones).
 import type { OpenOrder as OpenStopOrder } from "@/lib/trading/open-order";
+import type { ReplayState } from "./replay/replay-registry";
 import type { MarketSource } from "./types";
 
 export interface TickEvent {
@@ -56,6 +57,8 @@ export interface MarketEvents {
   "order-changed": OrderChangedEvent;
   /** local only: the relay reconnected after a drop and events may have been missed: re-read what matters */
   "events-resync": Record<string, never>;
+  /** the replay's clock: every second, and at once on pause, resume or a new speed */
+  replay: ReplayState;
 }
 
 export interface EventOrigin {

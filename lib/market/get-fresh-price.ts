@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { findPair } from "@/lib/markets";
 import { priceStore } from "./price-store";
+import { replayHasPair } from "./replay/replay-registry";
 
 export interface FreshPrice {
   price: bigint;
@@ -18,6 +19,9 @@ export async function getFreshPrice(symbol: string): Promise<FreshPrice> {
   const pair = findPair(symbol);
   if (!pair) throw new AppError("UNKNOWN_PAIR", `Unknown pair ${symbol}`);
   if (priceStore.feedSource) {
+    if (!replayHasPair(pair.symbol)) {
+      throw new AppError("NO_FRESH_PRICE", `${pair.symbol} is not tradable in this replay: its data folder has no candles of ${pair.symbol}.`);
+    }
     const q = priceStore.get(pair.symbol);
     if (q && !priceStore.isStale(q)) return { price: q.price, tradeId: q.tradeId, time: q.time, source: q.source };
     throw new AppError("NO_FRESH_PRICE", `No fresh market price for ${pair.symbol}; try again in a few seconds.`);

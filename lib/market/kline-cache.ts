@@ -1,5 +1,5 @@
 // The Kline table: the candle cache /api/klines and the prediction read. Only the worker writes it,
-// from Binance's REST klines or from the simulated market's history.
+// from Binance's REST klines or from the simulated market's or the replay's history.
 import { atomic } from "@/lib/atomic";
 import type { Candle } from "./binance-rest";
 import type { KlineInterval } from "./intervals";
@@ -25,4 +25,10 @@ export async function writeCandles(symbol: string, interval: KlineInterval, cand
     await atomic([{ sql: upsertSql(chunk.length), params }]);
     await new Promise((r) => setImmediate(r));
   }
+}
+
+// Replaces every cached candle of a pair and interval by `candles` (a replay starting: its period only).
+export async function replaceCandles(symbol: string, interval: KlineInterval, candles: readonly Candle[]): Promise<void> {
+  await atomic([{ sql: `DELETE FROM "Kline" WHERE "symbol" = ? AND "interval" = ?`, params: [symbol, interval] }]);
+  await writeCandles(symbol, interval, candles);
 }

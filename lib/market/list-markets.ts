@@ -3,7 +3,9 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { PAIRS } from "@/lib/markets";
 import { unitsToNumber } from "@/lib/money";
+import { marketNow } from "./market-clock";
 import { changePct, priceStore } from "./price-store";
+import { replayHasPair } from "./replay/replay-registry";
 
 export interface MarketRow {
   symbol: string;
@@ -13,6 +15,8 @@ export interface MarketRow {
   change_pct_24h: number | null;
   source: string | null;
   stale: boolean;
+  /** false for a pair the running replay has no data for */
+  tradable: boolean;
 }
 
 const DB_TIMEOUT_MS = 2000;
@@ -42,10 +46,11 @@ async function readPriceRows(): Promise<PriceRow[]> {
 // else the worker's MarketPrice rows.
 export async function listMarkets(): Promise<{ markets: MarketRow[] }> {
   if (priceStore.feedSource) {
-    const now = Date.now();
+    const now = marketNow();
     return {
       markets: PAIRS.map((p) => {
         const q = priceStore.get(p.symbol);
+        const tradable = replayHasPair(p.symbol);
         return {
           symbol: p.symbol,
           base: p.base,
@@ -53,7 +58,8 @@ export async function listMarkets(): Promise<{ markets: MarketRow[] }> {
           price: q ? unitsToNumber(q.price) : null,
           change_pct_24h: q ? changePct(q.price, q.stats?.open) : null,
           source: q?.source ?? priceStore.feedSource,
-          stale: priceStore.isStale(q, now),
+          stale: !tradable || priceStore.isStale(q, now),
+          tradable,
         };
       }),
     };
@@ -71,6 +77,7 @@ export async function listMarkets(): Promise<{ markets: MarketRow[] }> {
         change_pct_24h: r ? changePct(r.price, r.open24h) : null,
         source: r?.source ?? null,
         stale: !r || now - Number(r.updatedAt) > env.PRICE_MAX_AGE_MS,
+        tradable: true,
       };
     }),
   };

@@ -1,6 +1,7 @@
 // The latest price and 24 h statistics of every pair, in memory. One instance per process on globalThis,
 // so the custom server (which runs the feed) and Next.js's separately bundled route handlers share it.
 import { env } from "@/lib/env";
+import { marketNow } from "./market-clock";
 import type { MarketSource, Ticker, Trade } from "./types";
 
 export interface Quote {
@@ -21,6 +22,8 @@ export class PriceStore {
   private quotes = new Map<string, Quote>();
   private connected = false;
   private connectedSince = 0;
+  /** per pair, a longer freshness window than PRICE_MAX_AGE_MS (a replayed pair: one candle of its data) */
+  private freshFor = new Map<string, number>();
   /** the source of the feed running in this process, or null when prices come from the database */
   feedSource: MarketSource | null = null;
 
@@ -28,7 +31,7 @@ export class PriceStore {
 
   // The feed says whether its connection is up; a (re)connection makes every older price stale until
   // a newer trade or snapshot arrives, since the market may have moved during the gap.
-  setConnected(connected: boolean, now = Date.now()): void {
+  setConnected(connected: boolean, now = marketNow()): void {
     if (connected && !this.connected) this.connectedSince = now;
     this.connected = connected;
   }
@@ -56,7 +59,7 @@ export class PriceStore {
 
   // A REST snapshot taken at `requestedAt` must not overwrite a trade received after the request went out.
   // One that shows the price we hold confirms it (a quiet pair that has not traded is still current).
-  recordSnapshot(symbol: string, price: bigint, requestedAt: number, source: MarketSource, now = Date.now()): boolean {
+  recordSnapshot(symbol: string, price: bigint, requestedAt: number, source: MarketSource, now = marketNow()): boolean {
     const prev = this.quotes.get(symbol);
     if (prev && prev.kind === "trade" && prev.receivedAt >= requestedAt) return false;
     if (prev && prev.price === price) {
@@ -78,7 +81,7 @@ export class PriceStore {
 
   // 24 h stats. A ticker whose last price equals ours confirms that price is still current (quiet pairs
   // trade less often than PRICE_MAX_AGE_MS); a pair with no price yet takes the ticker's last price.
-  recordTicker(ticker: Ticker, source: MarketSource, now = Date.now()): void {
+  recordTicker(ticker: Ticker, source: MarketSource, now = marketNow()): void {
     const { symbol, last, ...stats } = ticker;
     const prev = this.quotes.get(symbol);
     if (!prev) {
@@ -106,17 +109,30 @@ export class PriceStore {
     return [...this.quotes.values()];
   }
 
-  // Stale: the feed is down, the price predates the current connection, or it is older than PRICE_MAX_AGE_MS.
-  isStale(quote: Quote | undefined, now = Date.now()): boolean {
+  /** A pair's prices stay fresh for `ms` of market time (at least PRICE_MAX_AGE_MS). */
+  setFreshFor(symbol: string, ms: number): void {
+    this.freshFor.set(symbol, ms);
+  }
+
+  // Whether a price received at `receivedAt` is too old to trade at `now` (market time, lib/market/market-clock.ts);
+  // a price from after `now` (a replay that started again) is too old as well.
+  isTooOld(symbol: string, receivedAt: number, now = marketNow()): boolean {
+    return receivedAt > now || now - receivedAt > Math.max(this.maxAgeMs, this.freshFor.get(symbol) ?? 0);
+  }
+
+  // Stale: the feed is down, the price predates the current connection, or it is older than PRICE_MAX_AGE_MS
+  // (or the pair's own window) on the market clock.
+  isStale(quote: Quote | undefined, now = marketNow()): boolean {
     if (!quote) return true;
     if (!this.connected || quote.receivedAt < this.connectedSince) return true;
-    return now - quote.receivedAt > this.maxAgeMs;
+    return this.isTooOld(quote.symbol, quote.receivedAt, now);
   }
 
   clear(): void {
     this.quotes.clear();
     this.connected = false;
     this.connectedSince = 0;
+    this.freshFor.clear();
     this.feedSource = null;
   }
 }

@@ -4,6 +4,7 @@
 import { PAIRS, REFERENCE_USDT_PRICES, type Coin } from "@/lib/markets";
 import { unitsFromFloat, unitsToNumber } from "@/lib/money";
 import type { Candle } from "./binance-rest";
+import { CandleHistory } from "./candle-history";
 import { candleOpenTime, INTERVAL_MS, KLINE_INTERVALS, type KlineInterval } from "./intervals";
 import type { PriceStore } from "./price-store";
 import type { FeedHandlers, MarketFeed, Ticker } from "./types";
@@ -45,13 +46,14 @@ export class SimulatedMarket implements MarketFeed {
   private spread = new Map<string, number>();
   private lastPrice = new Map<string, bigint>();
   private tradeIds = new Map<string, number>();
-  private history = new Map<string, Candle[]>();
+  private history: CandleHistory;
   private readonly random: () => number;
   private readonly dt: number;
 
   constructor(private readonly opts: SimulatedMarketOptions) {
     this.random = opts.random ?? Math.random;
     this.dt = opts.tickMs ?? 250;
+    this.history = new CandleHistory(opts.historyLength ?? 1000);
     this.seedPrices();
   }
 
@@ -59,7 +61,7 @@ export class SimulatedMarket implements MarketFeed {
   async start(): Promise<void> {
     if (this.timer) return;
     const now = Date.now();
-    if (this.history.size === 0) this.generateHistory(now);
+    if (this.history.isEmpty()) this.generateHistory(now);
     this.opts.store.setConnected(true, now);
     this.opts.onConnection?.(true);
     this.tick();
@@ -78,7 +80,7 @@ export class SimulatedMarket implements MarketFeed {
 
   /** the candles of a pair and interval, oldest first, the current (unfinished) one last */
   candles(symbol: string, interval: KlineInterval): readonly Candle[] {
-    return this.history.get(`${symbol}:${interval}`) ?? [];
+    return this.history.candles(symbol, interval);
   }
 
   /** the current price of a pair */
@@ -133,28 +135,10 @@ export class SimulatedMarket implements MarketFeed {
       const usdtValue = (this.usdt.get(p.base) ?? 1) * (0.01 + this.random() * 2) * 500;
       const qty = Math.max(1e-8, Number((usdtValue / (this.usdt.get(p.base) ?? 1)).toFixed(8)) / 500);
       const trade = { symbol: p.symbol, price, qty, tradeId: String(id), time: now, receivedAt: now };
-      this.updateCandles(p.symbol, unitsToNumber(price), qty, now);
+      const f = unitsToNumber(price);
+      this.history.add(p.symbol, now, f, f, f, f, qty);
       this.opts.store.recordTrade(trade, "simulated");
       this.opts.onTrade?.(trade);
-    }
-  }
-
-  private updateCandles(symbol: string, price: number, qty: number, now: number): void {
-    const limit = this.opts.historyLength ?? 1000;
-    for (const interval of KLINE_INTERVALS) {
-      const list = this.history.get(`${symbol}:${interval}`);
-      if (!list) continue;
-      const open = candleOpenTime(interval, now);
-      const last = list[list.length - 1];
-      if (last && last.openTime === open) {
-        last.high = Math.max(last.high, price);
-        last.low = Math.min(last.low, price);
-        last.close = price;
-        last.volume = Number((last.volume + qty).toFixed(8));
-      } else {
-        list.push({ openTime: open, open: last?.close ?? price, high: price, low: price, close: price, volume: qty });
-        if (list.length > limit) list.splice(0, list.length - limit);
-      }
     }
   }
 
@@ -187,7 +171,7 @@ export class SimulatedMarket implements MarketFeed {
           close = open;
         }
         candles.reverse();
-        this.history.set(`${p.symbol}:${interval}`, candles);
+        this.history.set(p.symbol, interval, candles);
       }
     }
   }
@@ -198,21 +182,16 @@ export class SimulatedMarket implements MarketFeed {
     for (const p of PAIRS) {
       const last = this.lastPrice.get(p.symbol);
       if (last === undefined) continue;
-      const from = now - DAY;
-      const day = this.candles(p.symbol, "15m").filter((c) => c.openTime + INTERVAL_MS["15m"] > from);
-      const first = day[0];
       const lastF = unitsToNumber(last);
-      const high = Math.max(lastF, ...day.map((c) => c.high));
-      const low = Math.min(lastF, ...day.map((c) => c.low));
-      const volume = day.reduce((s, c) => s + c.volume, 0);
+      const day = this.history.dayStats(p.symbol, now, lastF);
       const ticker: Ticker = {
         symbol: p.symbol,
         last,
-        open: toTick(first ? first.open : lastF),
-        high: toTick(high),
-        low: toTick(low),
-        volume: Number(volume.toFixed(8)),
-        quoteVolume: Number((volume * lastF).toFixed(8)),
+        open: toTick(day.open),
+        high: toTick(day.high),
+        low: toTick(day.low),
+        volume: Number(day.volume.toFixed(8)),
+        quoteVolume: Number((day.volume * lastF).toFixed(8)),
         time: now,
       };
       this.opts.store.recordTicker(ticker, "simulated", now);

@@ -1,7 +1,7 @@
 // The market data shapes shared by the feeds, the price store and the worker.
 
 /** Where a price comes from; a run uses exactly one. */
-export type MarketSource = "binance" | "simulated";
+export type MarketSource = "binance" | "simulated" | "replay";
 
 /** One public trade of a pair: the only thing that may fire a stop order. */
 export interface Trade {

@@ -1,5 +1,5 @@
-// The market worker: picks the source (Binance or simulated), runs its feed into the price store and the
-// event bus, keeps every open order armed (whatever its pair, so that it can take over a pair at once),
+// The market worker: picks the source (Binance, replay or simulated), runs its feed into the price store and
+// the event bus, keeps every open order armed (whatever its pair, so that it can take over a pair at once),
 // and, for the pairs whose lease it holds (pair-leases.ts), fills the orders each trade fires, sends the
 // pair's ticks to the other processes and writes its prices and candles for them. The scheduled jobs run
 // on the worker holding the "scheduled-jobs" lease.
@@ -19,11 +19,13 @@ import { startEventRelay } from "./event-relay";
 import { marketEvents } from "./events";
 import { FillQueue, type FiredBatch } from "./fill-queue";
 import { KLINE_INTERVALS, type KlineInterval } from "./intervals";
-import { writeCandles } from "./kline-cache";
+import { replaceCandles, writeCandles } from "./kline-cache";
 import { defaultHolderId, LeaderLease } from "./leader-lease";
+import { marketNow } from "./market-clock";
 import { PairLeases } from "./pair-leases";
 import { PriceWriter } from "./persist-prices";
 import { changePct, priceStore } from "./price-store";
+import { ReplayMarket } from "./replay/replay-market";
 import { selectMarketSource } from "./select-source";
 import { SimulatedMarket } from "./simulated-market";
 import type { MarketFeed, MarketSource, Ticker, Trade } from "./types";
@@ -109,7 +111,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   // put back instead of filled when this worker lost the lease or the price went stale meanwhile.
   const fills = new FillQueue(async (batch: FiredBatch) => {
     for (const order of batch.orders) {
-      if (stopped || !pairs.holds(batch.symbol) || Date.now() - batch.receivedAt > env.PRICE_MAX_AGE_MS) {
+      if (stopped || !pairs.holds(batch.symbol) || priceStore.isTooOld(batch.symbol, batch.receivedAt, marketNow())) {
         armed.settle(order, false);
         continue;
       }
@@ -165,7 +167,21 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   let feed: MarketFeed;
   let simulated: SimulatedMarket | null = null;
   let feedWasUp = false;
-  if (source === "simulated") {
+  let replay: ReplayMarket | null = null;
+  if (source === "replay") {
+    replay = new ReplayMarket({
+      store: priceStore,
+      dir: env.REPLAY_DIR,
+      start: env.REPLAY_START ? Date.parse(env.REPLAY_START) : undefined,
+      speed: env.REPLAY_SPEED,
+      loop: env.REPLAY_LOOP,
+      onTrade,
+      onTicker,
+      onState: (s) => marketEvents.emit("replay", s),
+      onLog: log,
+    });
+    feed = replay;
+  } else if (source === "simulated") {
     simulated = new SimulatedMarket({
       store: priceStore,
       startPrices: await lastKnownPrices(),
@@ -220,11 +236,20 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     await writer.flush(Date.now(), (symbol) => pairs.holds(symbol));
   }, "price write");
 
-  // Candles: Binance history through REST (never per user request), or the simulated market's own.
+  // Candles: Binance history through REST (never per user request), or the simulated market's or the
+  // replay's own. A replay replaces each cached pair-interval on its first write (and when it loops), so
+  // the charts never mix another period's candles into the replayed one.
   const filled = new Set<string>();
   let historyLogged = false;
   const failing = new Set<string>();
+  let replayGeneration = replay?.generation ?? 0;
   const refreshKlines = async () => {
+    if (replay && replay.generation !== replayGeneration) {
+      // market time went back to the start: order stamps are ahead of the clock, so reload rather than sync
+      replayGeneration = replay.generation;
+      filled.clear();
+      await armed.loadAll();
+    }
     const started = Date.now();
     const firstFill = !historyLogged;
     for (const p of PAIRS) {
@@ -236,6 +261,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
         if (simulated) {
           const candles = simulated.candles(p.symbol, interval);
           await writeCandles(p.symbol, interval, full ? candles : candles.slice(-RECENT));
+        } else if (replay) {
+          const candles = replay.candles(p.symbol, interval);
+          if (full) await replaceCandles(p.symbol, interval, candles);
+          else await writeCandles(p.symbol, interval, candles.slice(-RECENT));
         } else {
           // one pair failing (delisted, rate limited) must not hold up the others; logged once per failure spell
           try {
@@ -256,7 +285,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       log(`candle history cached (${filled.size} pair-intervals) in ${Date.now() - started} ms`);
     }
   };
-  const klinesNow = every(options.klineRefreshMs ?? (simulated ? 10_000 : 30_000), refreshKlines, "candle refresh");
+  const klinesNow = every(options.klineRefreshMs ?? (simulated || replay ? 10_000 : 30_000), refreshKlines, "candle refresh");
   klinesNow(); // the first fill starts right away, in the background
 
   log(`worker started (source ${source}, fills ${pairs.held().length} pair(s)${lease.isLeader() ? ", runs the scheduled jobs" : ""})`);

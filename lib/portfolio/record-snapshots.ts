@@ -1,5 +1,6 @@
 // Records each account's portfolio value (USDT, 1e-8 units) at the last known prices: the worker calls it
 // hourly for everyone and after every fill for the user concerned, feeding the value-over-time chart.
+import { marketNow } from "@/lib/market/market-clock";
 import { prisma } from "@/lib/db";
 import { lastUsdtPrices } from "@/lib/market/last-prices";
 import { valueHoldings, type Holding } from "@/lib/trading/value-holdings";
@@ -14,7 +15,7 @@ export interface RecordSnapshotsOptions {
 }
 
 /** Writes one PortfolioSnapshot per user; returns how many were written. */
-export async function recordPortfolioSnapshots({ userIds, at = Date.now() }: RecordSnapshotsOptions = {}): Promise<number> {
+export async function recordPortfolioSnapshots({ userIds, at = marketNow() }: RecordSnapshotsOptions = {}): Promise<number> {
   if (userIds && userIds.length === 0) return 0;
   const where = userIds ? { userId: { in: userIds } } : {};
   const [balances, prices] = await Promise.all([

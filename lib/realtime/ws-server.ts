@@ -226,6 +226,11 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
       const text = JSON.stringify({ type: "ticker", ...e });
       for (const c of clients) if (wants(c, e.symbol)) sendText(c, text, true);
     }),
+    // The replay's clock goes to every socket: the header shows it on every page.
+    marketEvents.on("replay", (e) => {
+      const text = JSON.stringify({ type: "replay", time: e.time, speed: e.speed, paused: e.paused, ended: e.ended });
+      for (const c of clients) sendText(c, text, true);
+    }),
     marketEvents.on("fill", (e: FillEvent) => {
       const text = JSON.stringify({ type: "fill", orderId: e.orderId, outcome: e.outcome });
       for (const c of byUser.get(e.userId) ?? []) sendText(c, text, false);

@@ -56,6 +56,7 @@ export function balanceSteps(
     sql: `UPDATE "Balance" SET "free" = "free" + ?, "locked" = "locked" + ? WHERE "userId" = ? AND "coin" = ? AND "free" >= ? AND "locked" >= ? AND "free" + "locked" <= ?`,
     params: [c.free, c.locked, userId, c.coin, -c.free, -c.locked, MAX_BALANCE - c.free - c.locked],
     expect: { rows: 1, error: onShort(c.coin, c) },
+    fold: { row: `Balance ${userId} ${c.coin}` },
   }));
   const ledger: Step[] = sorted.flatMap((c) =>
     c.entries
@@ -63,6 +64,7 @@ export function balanceSteps(
       .map((e) => ({
         sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES (?,?,?,?,?,?,?)`,
         params: [userId, c.coin, e.kind, e.free, e.locked, orderId, BigInt(now)],
+        fold: {},
       })),
   );
   return [...updates, ...ledger];

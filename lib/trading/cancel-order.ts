@@ -1,6 +1,7 @@
 // DELETE /api/orders/{id} and /api/orders/oco/{oco_id} – cancel an open order (an OCO leg cancels both)
 // and return its lock once. Races with a fill, a trigger, an expiry or a reset are settled by the guarded
 // OPEN -> CANCELLED transition of the leg asked for; both legs are locked in id order.
+import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
 import { prisma } from "@/lib/db";
 import { announceClosedOrder } from "./announce-order";
@@ -20,7 +21,7 @@ export async function cancelOrder({ userId, orderId }: { userId: string; orderId
     });
     if (!o) throw unknownOrder(orderId);
     const sibling = siblingOf(o.id, o.ocoId);
-    const now = Date.now();
+    const now = marketNow();
     const reason = "cancelled by the user";
     const lockCoin = o.lockCoin ?? (o.side === "BUY" ? o.quote : o.base);
     try {

@@ -1,5 +1,6 @@
 // DELETE /api/order/stoploss – cancel an open stop order and return its lock. Races with a fill or a
 // reset are settled by the conditional OPEN -> CANCELLED transition: the lock is released once.
+import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
 import { balanceSteps } from "./balance-steps";
 import { announceClosedOrder } from "./announce-order";
@@ -11,7 +12,7 @@ export async function cancelStopOrder({ userId, orderId }: { userId: string; ord
   // A modify may bump the version between our read and our write: read again and retry.
   for (let attempt = 0; ; attempt++) {
     const order = await findOpenStopOrder(userId, orderId);
-    const now = Date.now();
+    const now = marketNow();
     try {
       await atomic([
         closeOrderStep({ id: order.id, version: order.version, userId, status: "CANCELLED", reason: "cancelled by the user", now }),

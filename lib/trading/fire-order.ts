@@ -7,6 +7,7 @@
 // same transaction. A BUY that fills above its lock needs the difference from the free balance;
 // without it the order ends REJECTED with its lock returned; so does a fill worth more than MAX_STORED (a gap
 // far past the trigger).
+import { marketNow } from "@/lib/market/market-clock";
 import { atomic, type Step } from "@/lib/atomic";
 import { AppError } from "@/lib/api/errors";
 import { findPair } from "@/lib/markets";
@@ -45,7 +46,7 @@ export async function fireOrder({ order, price, tradeId }: FireInput): Promise<F
   const sibling = siblingOf(order.id, order.ocoId);
   const result = (outcome: FireResult["outcome"], next?: OpenOrder): FireResult => ({ outcome, userId: order.userId, orderId: order.id, siblingId: sibling, next });
   const lockCoin = order.lockCoin ?? (order.side === "BUY" ? pair.quote : pair.base);
-  const now = Date.now();
+  const now = marketNow();
   const arm = armOf(order);
   const siblingEnd = sibling ? { id: sibling, status: "EXPIRED" as const, reason: "the other leg of its OCO fired" } : null;
   const unlock = lockChange(lockCoin, -order.lockAmount);

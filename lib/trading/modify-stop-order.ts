@@ -1,5 +1,6 @@
 // PUT /api/order/stoploss – change an open stop order's amount and/or stop atomically: the lock is
 // adjusted by the difference in the same transaction, and a new stop is classified SL/TP again.
+import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
 import { findPair } from "@/lib/markets";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
@@ -32,7 +33,7 @@ export async function modifyStopOrder(input: ModifyInput) {
     const current = await getFreshPrice(pair.symbol);
     const type = classifyStop(order.side, stop, current.price);
     const lockAmount = lockFor(order.side, amount, stop);
-    const now = Date.now();
+    const now = marketNow();
     try {
       await atomic([
         {

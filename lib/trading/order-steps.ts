@@ -58,6 +58,7 @@ export function insertOrderStep(o: NewOrder): Step {
       o.maker ?? null, o.reason ?? null, BigInt(o.now), BigInt(o.now), o.status === "OPEN" ? null : BigInt(o.now),
     ],
     onRow: (row) => o.onOrderNo?.(Number(row.orderNo)),
+    fold: {},
   };
 }
 
@@ -94,6 +95,7 @@ export function closeOrderStep(c: CloseOrder): Step {
       ...(c.version === undefined ? [] : [c.version]), ...(c.userId ? [c.userId] : []),
     ],
     expect: { rows: 1, error: c.onGone ?? (() => new OrderGone()) },
+    fold: { row: `Order ${c.id}` },
   };
 }
 

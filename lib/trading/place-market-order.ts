@@ -1,4 +1,5 @@
 // POST /api/order/market – buy or sell now, fully, at the pair's latest trade price (fresh feed only).
+import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
 import { newId } from "@/lib/ids";
 import { unitsToNumber } from "@/lib/money";
@@ -29,7 +30,7 @@ export async function placeMarketOrder(input: MarketOrderInput) {
   assertNotional(pair, t.quote);
   if (t.net <= 0n) throw new AppError("VALIDATION_FAILED", "b_amount: too small to trade at this price.", { b_amount: "too small" });
   const id = newId();
-  const now = Date.now();
+  const now = marketNow();
   await atomic([
     ...balanceSteps(input.userId, id, tradeChanges(pair, input.side, input.amount, t), now),
     insertOrderStep({

@@ -2,6 +2,7 @@
 // price; optionally trailing) under one lock: SELL the amount once, BUY the dearer leg. Binance's price
 // rule: SELL limit > last > stop, BUY limit < last < stop. When a leg fills or fires, the other is
 // EXPIRED in the same transaction (lib/trading/fire-order.ts); cancelling one cancels both.
+import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
 import { AppError } from "@/lib/api/errors";
 import { newId } from "@/lib/ids";
@@ -54,7 +55,7 @@ export async function placeOcoOrder(input: OcoInput): Promise<{ ocoId: string; o
   const ocoId = newId();
   const [limitId, stopId] = ocoLegIds(ocoId);
   const cid = input.clientOrderId ?? newClientOrderId();
-  const now = Date.now();
+  const now = marketNow();
   const orderNos: (number | null)[] = [null, null];
   const rows = [
     { ...newOrderOf(limitLeg, plans[0], limitId, `${cid}.1`, "", now), lockAmount: lock.amount, ocoId, onOrderNo: (n: number) => (orderNos[0] = n) },

@@ -1,6 +1,7 @@
 // POST /api/orders – place any order of the order set (lib/trading/order-plan.ts decides what it does at
 // the last trade price): filled at once, resting with its lock, or EXPIRED (IOC/FOK). One transaction;
 // the lock coin and amount are computed once, here, and stored on the order.
+import { marketNow } from "@/lib/market/market-clock";
 import { atomic, type Step } from "@/lib/atomic";
 import { AppError } from "@/lib/api/errors";
 import { newId } from "@/lib/ids";
@@ -73,7 +74,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<OrderRecord> {
   const last = await getFreshPrice(input.pair.symbol);
   const plan = planOrder(input, last.price);
   const id = newId();
-  const now = Date.now();
+  const now = marketNow();
   const clientOrderId = input.clientOrderId ?? newClientOrderId();
   let orderNo: number | null = null;
   const row = { ...newOrderOf(input, plan, id, clientOrderId, last.tradeId, now), onOrderNo: (n: number) => (orderNo = n) };

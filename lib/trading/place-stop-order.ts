@@ -1,5 +1,6 @@
 // POST /api/order/stoploss – a stop order, classified SL or TP against the current price, that locks its
 // funds now (BUY: stop x amount + fee of the quote coin; SELL: the base amount) and fires later.
+import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
 import { newId } from "@/lib/ids";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
@@ -33,7 +34,7 @@ export async function placeStopOrder(input: StopOrderInput) {
   const lockCoin = input.side === "BUY" ? pair.quote : pair.base;
   const lockAmount = lockFor(input.side, input.amount, input.stop);
   const id = newId();
-  const now = Date.now();
+  const now = marketNow();
   await atomic([
     ...openOrderCapSteps(input.userId, pair.symbol),
     ...balanceSteps(input.userId, id, [lockChange(lockCoin, lockAmount)], now),

@@ -1,6 +1,7 @@
 // PUT /api/reset – back to the start: open orders of every type cancelled (their locks vanish with the reset), every
 // balance set to the starting balance, order lists emptied (orders archived). The ledger keeps all old
 // entries and records the reset itself, so it still sums to the balances.
+import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
 import { prisma } from "@/lib/db";
 import { QUOTE_COIN, STARTING_BALANCE } from "@/lib/markets";
@@ -9,7 +10,7 @@ import { announceClosedOrder } from "./announce-order";
 
 export async function resetAccount({ userId }: { userId: string }) {
   const open = await prisma.order.findMany({ where: { userId, status: "OPEN" }, select: { id: true, symbol: true } });
-  const now = BigInt(Date.now());
+  const now = BigInt(marketNow());
   const target = `CASE WHEN "coin" = ? THEN CAST(? AS BIGINT) ELSE 0 END`;
   // Row locks are taken in the one global order of the money path: order rows (by id) first, then the
   // balance rows. Fills and cancels do the same (order row, then balances), so on PostgreSQL a reset

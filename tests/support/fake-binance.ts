@@ -43,6 +43,9 @@ export class FakeBinance {
   private klineRows = new Map<string, unknown[][]>();
   private refusing = false;
   private restDown = false;
+  private throttled = 0;
+  private usedWeight = 0;
+  private weightMinute = 0;
   /** every HTTP request path with its query, in order */
   readonly requests: string[] = [];
   port = 0;
@@ -116,6 +119,11 @@ export class FakeBinance {
   /** While true, websocket pings go unanswered and nothing is pushed (a half-open connection). */
   silence(silent: boolean): void {
     this.silent = silent;
+  }
+
+  /** The next `n` klines calls are answered 429 with Retry-After: 1, as Binance does past its weight limit. */
+  throttleKlines(n: number): void {
+    this.throttled = n;
   }
 
   /** While true, every REST call is answered 503. */
@@ -193,16 +201,48 @@ export class FakeBinance {
       return json(200, [...this.prices].map(([s, price]) => ({ symbol: s, price })));
     }
     if (url.pathname === "/api/v3/klines") {
+      if (this.throttled > 0) {
+        this.throttled--;
+        res.writeHead(429, { "content-type": "application/json", "retry-after": "1" });
+        res.end(JSON.stringify({ code: -1003, msg: "Too many requests; current limit of IP is 6000 request weight per 1 MINUTE." }));
+        return;
+      }
+      // Binance's weight accounting: klines weigh 2, the minute's total is in x-mbx-used-weight-1m
+      const minute = Math.floor(Date.now() / 60_000);
+      if (minute !== this.weightMinute) [this.weightMinute, this.usedWeight] = [minute, 0];
+      this.usedWeight += 2;
+      res.setHeader("x-mbx-used-weight-1m", String(this.usedWeight));
       const symbol = (url.searchParams.get("symbol") ?? "").toUpperCase();
       const interval = url.searchParams.get("interval") ?? "";
       const limit = Math.min(1000, Number(url.searchParams.get("limit") ?? 500) || 500);
       const len = INTERVAL_MS[interval];
       if (!symbol || !len) return json(400, { code: -1120, msg: "Invalid interval." });
+      const startTime = url.searchParams.has("startTime") ? Number(url.searchParams.get("startTime")) : undefined;
+      const endTime = url.searchParams.has("endTime") ? Number(url.searchParams.get("endTime")) : undefined;
       const fixed = this.klineRows.get(`${symbol}:${interval}`);
+      if (startTime !== undefined) {
+        const rows = fixed ?? this.historyKlines(symbol, len, startTime, endTime ?? Date.now(), limit);
+        return json(200, rows.filter((r) => Number(r[0]) >= startTime && (endTime === undefined || Number(r[0]) <= endTime)).slice(0, limit));
+      }
       if (fixed) return json(200, fixed.slice(-limit));
       return json(200, this.generateKlines(symbol, len, limit));
     }
     json(404, { code: -1, msg: "Not found." });
+  }
+
+  // Candles of a past period from `startTime` (aligned to the interval): a deterministic zig-zag around
+  // 100 whose open is the previous close, so downloads can be checked row by row.
+  private historyKlines(symbol: string, len: number, startTime: number, endTime: number, limit: number): unknown[][] {
+    const rows: unknown[][] = [];
+    const first = Math.ceil(startTime / len) * len;
+    for (let open = first; open <= endTime && rows.length < limit; open += len) {
+      const n = open / len;
+      const o = 100 + (n % 7);
+      const c = 100 + ((n + 1) % 7);
+      const f = (v: number) => v.toFixed(8);
+      rows.push([open, f(o), f(Math.max(o, c) + 0.5), f(Math.min(o, c) - 0.5), f(c), "2.00000000", open + len - 1, "200.00000000", 3, "1.00000000", "100.00000000", "0"]);
+    }
+    return rows;
   }
 
   // Flat candles at the current price, ending with the candle that contains now.

@@ -7,7 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 
-export const TEST_DB = process.env.TEST_DB === "postgres" ? "postgres" : "sqlite";
+const kind = () => (process.env.TEST_DB === "postgres" ? "postgres" : "sqlite");
+export const TEST_DB = kind();
 const PG_ADMIN = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export interface TestDatabase {
@@ -21,7 +22,8 @@ export function migrate(url: string): void {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `cv_test_${randomBytes(6).toString("hex")}`;
-  if (TEST_DB === "sqlite") {
+  // Read at the call: a benchmark picks its database after its imports ran.
+  if (kind() === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compraventa-"));
     const url = `file:${path.join(dir, `${name}.db`)}`;
     migrate(url);
