@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
-import { env } from "./lib/env"; // validates the environment at build and at start
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
+import { assertRuntimeSecrets, env } from "./lib/env"; // validates the environment at build and at start
 import { securityHeaders } from "./lib/security-headers";
 
 const config: NextConfig = {
@@ -15,6 +16,9 @@ const config: NextConfig = {
     "@tensorflow/tfjs",
     "@tensorflow/tfjs-backend-wasm",
     "ws",
+    "ioredis",
+    "pino",
+    "prom-client",
   ],
   poweredByHeader: false,
   // CSP, no framing, nosniff, referrer policy (and HSTS for an https APP_URL) on every page and API answer.
@@ -24,4 +28,8 @@ const config: NextConfig = {
   typescript: { ignoreBuildErrors: true },
 };
 
-export default config;
+// `next start` (the Vercel shape, no custom server) stops at start without its secret, like server.ts and worker.ts.
+export default function nextConfig(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_SERVER) assertRuntimeSecrets();
+  return config;
+}

@@ -1,47 +1,72 @@
 // `npm run worker`: the market worker alone (for a Vercel deployment, where the app cannot hold a feed),
 // with the /ws websocket on PORT so browsers still get live prices and fills, /ws-api/v3 (Binance's user
-// data stream) for bots, the news poller and the scheduled jobs. Several may run against one PostgreSQL database: one fills orders (lease), the others
-// stand by.
+// data stream) for bots, the news poller and the scheduled jobs. Any number may run against one PostgreSQL database: they share the pairs out (a lease
+// per pair, lib/market/pair-leases.ts) and hear every process's events (lib/market/event-relay.ts).
 import { assertRuntimeSecrets, env } from "@/lib/env";
 import { disconnect } from "@/lib/db";
 import { createHttpServer } from "@/lib/jobs/http-server";
+import { getHealth } from "@/lib/jobs/get-health";
 import { onShutdown } from "@/lib/jobs/on-shutdown";
+import { registerSockets, registerWorker } from "@/lib/jobs/process-status";
+import { readMetrics } from "@/lib/jobs/read-metrics";
 import { startMarketServices } from "@/lib/jobs/start-market-services";
+import { logger } from "@/lib/log";
+import { startEventRelay, stopEventRelay } from "@/lib/market/event-relay";
 import { wsAuth } from "@/lib/realtime/ws-auth";
 import { attachWebSocketServer } from "@/lib/realtime/ws-server";
 import { attachWsApiServer } from "@/lib/realtime/ws-api-server";
 import { userStreamSource } from "@/lib/realtime/user-stream-source";
 
+const json = (status: number, body: unknown) => ({ status, type: "application/json", text: JSON.stringify(body) });
+
 async function main(): Promise<void> {
   assertRuntimeSecrets();
+  await startEventRelay();
   const services = await startMarketServices();
   const { worker } = services;
+  registerWorker(worker);
 
-  // Plain HTTP answers a health check; everything else lives in the app.
+  // Plain HTTP answers the health check and the metrics; everything else lives in the app.
   const server = createHttpServer((req, res) => {
-    if (req.url === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ ok: true, source: worker.source, leader: worker.isLeader(), armed: worker.armedCount() }));
-      return;
-    }
-    res.writeHead(404, { "content-type": "application/json" });
-    res.end(JSON.stringify({ code: "NOT_FOUND", message: "This is the market worker: only /ws, /ws-api/v3 and /healthz live here." }));
+    const path = (req.url ?? "/").split("?")[0];
+    const answer =
+      req.method !== "GET" && req.method !== "HEAD"
+        ? Promise.resolve(json(405, { code: "METHOD_NOT_ALLOWED", message: "Only GET is served here." }))
+        : path === "/healthz"
+          ? getHealth().then((h) => json(200, h))
+          : path === "/metrics" || path === "/api/metrics"
+            ? readMetrics().then((m) => ({ status: 200, type: m.contentType, text: m.text }))
+            : Promise.resolve(json(404, { code: "NOT_FOUND", message: "This is the market worker: only /ws, /ws-api/v3, /healthz and /metrics live here." }));
+    answer.then(
+      (a) => {
+        res.writeHead(a.status, { "content-type": a.type, "cache-control": "no-store", ...(a.status === 405 ? { allow: "GET" } : {}) });
+        res.end(a.text);
+      },
+      (e: unknown) => {
+        logger.error({ err: e instanceof Error ? e.message : String(e), path }, "worker request failed");
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ code: "INTERNAL", message: "Internal error" }));
+      },
+    );
   });
   const ws = attachWebSocketServer(server, wsAuth);
   const wsApi = attachWsApiServer(server, { source: userStreamSource });
+  registerSockets(ws);
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
-  console.log(`market worker: /ws on http://${env.HOST}:${env.PORT} — market: ${worker.source}`);
+  logger.info({ port: env.PORT, worker: worker.holder, source: worker.source }, `market worker: /ws on http://${env.HOST}:${env.PORT} — market: ${worker.source}, listening`);
 
   onShutdown(async () => {
     server.close();
     await ws.close().catch(() => undefined);
     await wsApi.close().catch(() => undefined);
     await services.stop();
+    registerWorker(null);
+    await stopEventRelay().catch(() => undefined);
     await disconnect().catch(() => undefined);
   });
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
+  console.error(e instanceof Error ? e.message : String(e));
   process.exit(1);
 });

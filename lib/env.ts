@@ -27,7 +27,8 @@ const schema = z.object({
     .default("file:./data/compraventa.db"),
   HOST: z.string().default("0.0.0.0"),
   PORT: int(3000),
-  APP_URL: z.url().default("http://localhost:3000"),
+  // Where browsers reach the app; default http://localhost:PORT.
+  APP_URL: z.url().optional(),
   NEXT_PUBLIC_WS_URL: z.string().regex(/^wss?:\/\/[^/]/, "must be a ws:// or wss:// URL").optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ACCESS_TOKEN_TTL_S: int(15 * 60),
@@ -54,7 +55,14 @@ const schema = z.object({
   BINANCE_REST_URL: z.url().default("https://api.binance.com"),
   PRICE_MAX_AGE_MS: int(5000),
   RUN_WORKER: bool.default(true),
-  WORKER_ID: z.string().optional(),
+  WORKER_ID: z.string().regex(/^[\w.:-]{1,100}$/, "must be letters, digits, . _ : - (at most 100)").optional(),
+  // How often a worker re-reads changed orders (the safety net under the events that arm them at once).
+  ORDER_SYNC_MS: z.coerce.number().int().min(50, "must be at least 50").default(1000),
+  // A pair's lease moves to another worker within this long after its worker stops or dies.
+  LEASE_TTL_MS: z.coerce.number().int().min(500, "must be at least 500").default(5000),
+  // Events between processes: Redis pub/sub when set, else PostgreSQL LISTEN/NOTIFY (none on SQLite).
+  REDIS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^rediss?:\/\/[^\s]+$/, "must be a redis:// or rediss:// URL").optional()),
+  EVENTS_CHANNEL: z.string().regex(/^[A-Za-z_][\w]{0,62}$/, "must be a name of letters, digits and _ (at most 63)").default("compraventa_events"),
 
   FEE_RATE: z.string().regex(/^(0(\.\d{1,8})?|1(\.0{1,8})?)$/, "must be a decimal between 0 and 1, e.g. 0.001").default("0.001"),
   FEE_RATE_MAKER: z.string().regex(/^(0(\.\d{1,8})?|1(\.0{1,8})?)$/, "must be a decimal between 0 and 1, e.g. 0.001").optional(),
@@ -116,10 +124,14 @@ function load(): Env {
   // Development and tests may run without a secret; production refuses to start (see assertRuntimeSecrets).
   if (!env.AUTH_SECRET && env.NODE_ENV !== "production") env.AUTH_SECRET = "development-only-secret-do-not-use-in-production";
   if (!env.API_KEY_ENCRYPTION_KEY && env.NODE_ENV !== "production") env.API_KEY_ENCRYPTION_KEY = "ZGV2LW9ubHktYXBpLWtleS1lbmNyeXB0aW9uLWtleSE"; // "dev-only-api-key-encryption-key!"
+  env.APP_URL ??= `http://localhost:${env.PORT}`;
+  // The settings next-auth reads by itself, derived here and nowhere else: its secret is ours, its URL the app's.
+  process.env.NEXTAUTH_URL ??= env.APP_URL;
+  if (env.AUTH_SECRET) process.env.NEXTAUTH_SECRET ??= env.AUTH_SECRET;
   return env;
 }
 
-export const env: Env & { AUTH_SECRET: string } = load() as Env & { AUTH_SECRET: string };
+export const env: Env & { AUTH_SECRET: string; APP_URL: string } = load() as Env & { AUTH_SECRET: string; APP_URL: string };
 
 /** The key that encrypts API-key secrets (lib/api-keys/secret-box.ts); production requires it (assertRuntimeSecrets). */
 export function apiKeyEncryptionKey(): Buffer {
@@ -128,11 +140,12 @@ export function apiKeyEncryptionKey(): Buffer {
   return bytes;
 }
 
-/** Called by the processes that serve requests (server.ts, worker.ts): a production start needs its secret. */
+/** The sentence every entry point stops with when a production start has no signing secret. */
+export const MISSING_SECRET = "AUTH_SECRET is not set: it signs API tokens and browser sessions (npm start creates one in data/auth-secret).";
+
+/** Called at the start of every entry point (server.ts, worker.ts, `next start` through next.config.ts). */
 export function assertRuntimeSecrets(): void {
-  if (!env.AUTH_SECRET) {
-    throw new Error("AUTH_SECRET is not set: it signs API tokens and browser sessions (npm start creates one in data/auth-secret).");
-  }
+  if (!env.AUTH_SECRET) throw new Error(MISSING_SECRET);
   apiKeyEncryptionKey();
 }
 

@@ -5,7 +5,7 @@
 // covers, plus APP_URL's ws(s) origin and NEXT_PUBLIC_WS_URL when set. No page may be framed.
 import type { Env } from "./env";
 
-type HeaderEnv = Pick<Env, "APP_URL" | "NODE_ENV" | "NEXT_PUBLIC_WS_URL">;
+type HeaderEnv = Pick<Env, "NODE_ENV" | "NEXT_PUBLIC_WS_URL"> & { APP_URL: string };
 
 function wsOrigin(httpUrl: string): string {
   const u = new URL(httpUrl);

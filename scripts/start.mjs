@@ -33,8 +33,7 @@ function secretFile(name, file, what) {
 }
 secretFile("AUTH_SECRET", "auth-secret", "a signing secret");
 secretFile("API_KEY_ENCRYPTION_KEY", "api-key-encryption-key", "an encryption key for API-key secrets");
-env.NEXTAUTH_SECRET ??= env.AUTH_SECRET;
-env.NEXTAUTH_URL ??= env.APP_URL ?? `http://localhost:${env.PORT ?? 3000}`;
+// NEXTAUTH_URL and NEXTAUTH_SECRET are derived in lib/env.ts, for every entry point.
 
 sh("node", ["scripts/db.mjs", "migrate"], env);
 

@@ -130,9 +130,15 @@ function onMessage(raw: string): void {
   }
 }
 
+// This origin's /ws, or the worker's socket the page names (NEXT_PUBLIC_WS_URL, rendered as a meta tag).
+function socketUrl(): string {
+  const named = document.querySelector<HTMLMetaElement>('meta[name="compraventa-ws-url"]')?.content;
+  return named || `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
+}
+
 function connect(): void {
   if (typeof window === "undefined" || socket) return;
-  const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
+  const url = socketUrl();
   const ws = new WebSocket(url);
   socket = ws;
   ws.onopen = () => {

@@ -9,6 +9,7 @@ import { readBodyText } from "./read-body";
 import { validationError } from "./validation-error";
 import type { AuthUser } from "@/lib/auth/auth-user";
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
+import { logger } from "@/lib/log";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -59,7 +60,8 @@ function fail(error: unknown, req: Request): Response {
   const withMsg = path.startsWith("/api/order/"); // the original's order endpoints answered errors as `msg`
   const known = asAppError(error);
   if (known) return withCors(req, errorResponse(known, { withMsg }));
-  console.error(`${req.method} ${path} failed:`, error);
+  // The error's message and stack only: never the body, the query or the user.
+  logger.error({ reqId: req.headers.get("x-request-id") ?? undefined, method: req.method, path, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "request failed");
   return withCors(req, errorResponse(new AppError("INTERNAL", "Something went wrong on our side. Please try again."), { withMsg }));
 }
 

@@ -78,7 +78,9 @@ async function dailyCandlesCached(): Promise<number> {
 /** Starts the schedules; `stop()` clears them. */
 export function startBackgroundJobs(worker: Leader): { stop(): void } {
   const timers: NodeJS.Timeout[] = [];
-  const offFill = marketEvents.on("fill", (f) => {
+  // The worker that made the fill takes its snapshot; the other processes hear of it too and skip it.
+  const offFill = marketEvents.on("fill", (f, { remote }) => {
+    if (remote) return;
     recordPortfolioSnapshots({ userIds: [f.userId] }).catch(logError("snapshot after a fill"));
   });
   timers.push(

@@ -90,6 +90,12 @@ function toOpenOrder(r: Row): OpenStopOrder | undefined {
   return armOf(o).kind === "none" ? undefined : o;
 }
 
+/** One order as the worker arms it, read from its row; undefined when it no longer waits for the market. */
+export async function readOpenOrder(id: string): Promise<OpenStopOrder | undefined> {
+  const row = await prisma.order.findUnique({ where: { id }, select: SELECT });
+  return row ? toOpenOrder(row) : undefined;
+}
+
 interface Book {
   trigger: TriggerIndex;
   trailing: TrailingIndex;
@@ -159,6 +165,21 @@ export class ArmedOrders {
       else this.disarm(r.id);
     }
     for (const [id, s] of this.settled) if (now - s.at > marketSpan(SETTLED_TTL_MS) || s.at > now) this.settled.delete(id);
+  }
+
+  // Reads every open order again (after events may have been missed): arms or updates each, and disarms
+  // what is armed here but no longer open. Orders being filled or already taken keep their guard.
+  async reloadOpen(): Promise<number> {
+    const rows = await prisma.order.findMany({ where: { status: "OPEN", type: { in: ARMABLE }, archived: false }, select: SELECT, orderBy: { createdAt: "asc" } });
+    const open = new Set<string>();
+    for (const r of rows) {
+      const o = toOpenOrder(r);
+      if (!o) continue;
+      open.add(o.id);
+      this.arm(o);
+    }
+    for (const id of [...this.symbolOf.keys()]) if (!open.has(id)) this.disarm(id);
+    return open.size;
   }
 
   // Arms or updates an open order, unless it is being filled right now or was already taken at this version.

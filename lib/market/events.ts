@@ -1,5 +1,8 @@
-// The in-process event bus between the market worker, the trading use cases and the /ws server. Kept on
-// globalThis so that the custom server and Next.js's separately bundled route handlers see one bus.
+// The event bus between the market worker, the trading use cases and the /ws server. Kept on globalThis so
+// that the custom server and Next.js's separately bundled route handlers see one bus. Under it, when a relay
+// is attached (lib/market/event-relay.ts: PostgreSQL LISTEN/NOTIFY or Redis pub/sub), every emit is also
+// published to the other processes, and their events are delivered here: listeners get both, and the
+// second argument tells them apart (a per-process chore, like a snapshot after a fill, skips remote ones).
 import type { OpenOrder as OpenStopOrder } from "@/lib/trading/open-order";
 import type { ReplayState } from "./replay/replay-registry";
 import type { MarketSource } from "./types";
@@ -61,14 +64,30 @@ export interface MarketEvents {
   /** the account was reset: every balance changed (its open orders announce themselves as "order-changed") */
   "account-reset": { userId: string };
   "api-key-revoked": ApiKeyRevokedEvent;
+  /** local only: the relay reconnected after a drop and events may have been missed: re-read what matters */
+  "events-resync": Record<string, never>;
   /** the replay's clock: every second, and at once on pause, resume or a new speed */
   replay: ReplayState;
 }
 
-type Listener<K extends keyof MarketEvents> = (event: MarketEvents[K]) => void;
+export interface EventOrigin {
+  /** true when the event was emitted by another process and delivered by the relay */
+  remote: boolean;
+}
+
+/** What the bus hands every emit to, after its local listeners (lib/market/event-relay.ts). */
+export interface EventPublisher {
+  publish<K extends keyof MarketEvents>(name: K, event: MarketEvents[K]): void;
+}
+
+type Listener<K extends keyof MarketEvents> = (event: MarketEvents[K], origin: EventOrigin) => void;
+
+const LOCAL: EventOrigin = Object.freeze({ remote: false });
+const REMOTE: EventOrigin = Object.freeze({ remote: true });
 
 class EventBus {
-  private listeners = new Map<keyof MarketEvents, Set<(e: never) => void>>();
+  private listeners = new Map<keyof MarketEvents, Set<(e: never, o: EventOrigin) => void>>();
+  private publisher: EventPublisher | null = null;
 
   on<K extends keyof MarketEvents>(name: K, listener: Listener<K>): () => void {
     let set = this.listeners.get(name);
@@ -77,13 +96,28 @@ class EventBus {
     return () => set.delete(listener);
   }
 
+  // Emitted here (always after the change committed): this process's listeners, then the other processes.
   // A listener that throws must not break the emitter (a use case that just committed an order).
   emit<K extends keyof MarketEvents>(name: K, event: MarketEvents[K]): void {
+    this.dispatch(name, event, LOCAL);
+    this.publisher?.publish(name, event);
+  }
+
+  /** An event of another process, from the relay: this process's listeners only. */
+  deliver<K extends keyof MarketEvents>(name: K, event: MarketEvents[K]): void {
+    this.dispatch(name, event, REMOTE);
+  }
+
+  setPublisher(publisher: EventPublisher | null): void {
+    this.publisher = publisher;
+  }
+
+  private dispatch<K extends keyof MarketEvents>(name: K, event: MarketEvents[K], origin: EventOrigin): void {
     const set = this.listeners.get(name);
     if (!set) return;
     for (const listener of [...set]) {
       try {
-        (listener as Listener<K>)(event);
+        (listener as Listener<K>)(event, origin);
       } catch (e) {
         console.error(`market event listener for "${name}" failed:`, e instanceof Error ? e.message : e);
       }

@@ -17,13 +17,14 @@ export class PriceWriter {
 
   constructor(private readonly store: PriceStore) {}
 
-  // One transaction with every pair whose price is fresh and newer than its last write; returns how
-  // many rows it wrote. Stale prices are not written, so the table goes stale when the feed does.
-  async flush(now = marketNow()): Promise<number> {
+  // One transaction with every pair (of those `only` accepts: the pairs this worker fills) whose price is
+  // fresh and newer than its last write; returns how many rows it wrote. Stale prices are not written, so
+  // the table goes stale when the feed does.
+  async flush(now = marketNow(), only: (symbol: string) => boolean = () => true): Promise<number> {
     const steps = [];
     const marks: [string, number][] = [];
     for (const q of this.store.all()) {
-      if (this.store.isStale(q, now) || (this.written.get(q.symbol) ?? 0) >= q.receivedAt) continue;
+      if (!only(q.symbol) || this.store.isStale(q, now) || (this.written.get(q.symbol) ?? 0) >= q.receivedAt) continue;
       const s = q.stats;
       steps.push({
         sql: UPSERT,

@@ -1,9 +1,13 @@
-// The market worker: picks the source (Binance, replay or simulated), runs its feed into the price store and the
-// event bus, keeps the open stop orders armed, and, while it holds the "market-filler" lease, fills the
-// orders each trade fires and writes prices and candles to the database for other processes.
+// The market worker: picks the source (Binance, replay or simulated), runs its feed into the price store and
+// the event bus, keeps every open order armed (whatever its pair, so that it can take over a pair at once),
+// and, for the pairs whose lease it holds (pair-leases.ts), fills the orders each trade fires, sends the
+// pair's ticks to the other processes and writes its prices and candles for them. The scheduled jobs run
+// on the worker holding the "scheduled-jobs" lease.
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { PAIRS } from "@/lib/markets";
+import { logger } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 import { unitsToNumber } from "@/lib/money";
 import { fireOrder } from "@/lib/trading/fire-order";
 import { recordActivations } from "@/lib/trading/record-activations";
@@ -12,12 +16,14 @@ import { registerWatermarkLookup } from "@/lib/trading/live-watermarks";
 import { ArmedOrders } from "./armed-orders";
 import { BinanceFeed } from "./binance-feed";
 import { fetchKlines } from "./binance-rest";
+import { startEventRelay } from "./event-relay";
 import { marketEvents } from "./events";
 import { FillQueue, type FiredBatch } from "./fill-queue";
 import { KLINE_INTERVALS, type KlineInterval } from "./intervals";
 import { replaceCandles, writeCandles } from "./kline-cache";
-import { LeaderLease } from "./leader-lease";
+import { defaultHolderId, LeaderLease } from "./leader-lease";
 import { marketNow } from "./market-clock";
+import { PairLeases } from "./pair-leases";
 import { PriceWriter } from "./persist-prices";
 import { changePct, priceStore } from "./price-store";
 import { ReplayMarket } from "./replay/replay-market";
@@ -29,7 +35,7 @@ export interface WorkerOptions {
   onLog?: (line: string) => void;
   /** overrides MARKET_SOURCE for this run */
   source?: "auto" | MarketSource;
-  /** milliseconds between order syncs with the database (default 1000) */
+  /** milliseconds between order syncs with the database (default ORDER_SYNC_MS) */
   syncMs?: number;
   /** milliseconds between candle refreshes (default 30 s Binance, 10 s simulated) */
   klineRefreshMs?: number;
@@ -39,7 +45,12 @@ export interface WorkerOptions {
 
 export interface WorkerHandle {
   readonly source: MarketSource;
+  /** holds the "scheduled-jobs" lease (snapshots, training) */
   isLeader(): boolean;
+  /** the pairs this worker fills now */
+  fills(): string[];
+  /** this worker's id in the lease table */
+  readonly holder: string;
   /** open stop orders currently armed */
   armedCount(): number;
   stop(): Promise<void>;
@@ -56,35 +67,59 @@ async function lastKnownPrices(): Promise<Map<string, bigint>> {
 
 // Starts the worker in this process; resolves once the feed is started and open orders are loaded.
 export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHandle> {
-  const log = options.onLog ?? ((line: string) => console.log(`[market] ${line}`));
-  const source = await selectMarketSource({ mode: options.source, onLog: log });
+  const marketLog = logger.child({ component: "market" });
+  const log = options.onLog ?? ((line: string) => marketLog.info(line));
+  // Which market this run trades on is said once, loudly (a warning: it shows at every LOG_LEVEL but error).
+  const source = await selectMarketSource({ mode: options.source, onLog: options.onLog ?? ((line: string) => marketLog.warn(line)) });
   const timers: NodeJS.Timeout[] = [];
   const unsubscribe: (() => void)[] = [];
   const jobs = new Set<Promise<void>>();
   let stopped = false;
 
-  const lease = new LeaderLease({ onLog: log });
+  const holder = defaultHolderId();
+  const relay = await startEventRelay();
+  const lease = new LeaderLease({ name: "scheduled-jobs", holder, ttlMs: env.LEASE_TTL_MS, renewMs: Math.max(50, Math.floor(env.LEASE_TTL_MS / 5)), onLog: log });
   await lease.start();
+  const pairs = new PairLeases({
+    pairs: PAIRS.map((p) => p.symbol),
+    holder,
+    ttlMs: env.LEASE_TTL_MS,
+    onLog: log,
+    onChange: (_symbol, held) => {
+      metrics.leaseChanges.inc({ change: held ? "gained" : "lost" });
+      metrics.leasesHeld.set(pairs.held().length);
+    },
+  });
 
   const armed = new ArmedOrders();
   const loaded = await armed.loadAll();
   registerWatermarkLookup((id) => armed.watermark(id));
   log(`armed ${loaded} open stop order(s)`);
+  // Announced orders, from this process or (through the relay) any other: armed at once. After the relay
+  // lost its connection, every open order is read again.
   unsubscribe.push(
     marketEvents.on("order-armed", (o) => void armed.arm(o)),
     marketEvents.on("order-disarmed", ({ id }) => armed.disarm(id)),
+    marketEvents.on("events-resync", () => {
+      void armed.reloadOpen().then((n) => log(`re-synced ${n} open order(s) after the event channel came back`), (e: unknown) => log(`re-sync failed: ${e instanceof Error ? e.message : String(e)}`));
+    }),
   );
+  await pairs.start();
+  relay?.shareTicksOf((symbol) => pairs.holds(symbol));
+  metrics.armedOrders.set(armed.size);
 
   // Fills one fired batch, order by order. The trade price is used as is (gaps honoured); an order is
   // put back instead of filled when this worker lost the lease or the price went stale meanwhile.
   const fills = new FillQueue(async (batch: FiredBatch) => {
     for (const order of batch.orders) {
-      if (stopped || !lease.isLeader() || priceStore.isTooOld(batch.symbol, batch.receivedAt, marketNow())) {
+      if (stopped || !pairs.holds(batch.symbol) || priceStore.isTooOld(batch.symbol, batch.receivedAt, marketNow())) {
         armed.settle(order, false);
         continue;
       }
       try {
         const r = await fireOrder({ order, price: batch.price, tradeId: batch.tradeId, tradeTime: batch.tradeTime });
+        if (r.outcome === "FILLED" || r.outcome === "REJECTED") metrics.fillLatency.observe((Date.now() - batch.receivedAt) / 1000);
+        metrics.ordersFired.inc({ type: order.type, outcome: r.outcome });
         armed.settle(order, true);
         if (r.siblingId && r.outcome !== "GONE") armed.disarm(r.siblingId);
         if (r.next) armed.arm(r.next);
@@ -103,8 +138,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
 
   const onTrade = (t: Trade) => {
     marketEvents.emit("tick", { symbol: t.symbol, price: unitsToNumber(t.price), tradeId: t.tradeId, time: t.time, source });
-    // Only trades fire orders, only the leader fills, never on a stale price.
-    if (stopped || !lease.isLeader() || priceStore.isStale(priceStore.get(t.symbol))) return;
+    metrics.feedLag.set({ symbol: t.symbol }, Math.max(0, t.receivedAt - t.time) / 1000);
+    // Only trades fire orders, only the pair's lease holder fills, never on a stale price.
+    if (stopped || !pairs.holds(t.symbol) || priceStore.isStale(priceStore.get(t.symbol))) return;
     const fired = armed.take(t.symbol, t.price);
     const activated = armed.drainActivated();
     if (activated.length) void recordActivations(activated).catch((e: unknown) => log(`recording trailing activations failed: ${e instanceof Error ? e.message : String(e)}`));
@@ -131,6 +167,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   priceStore.feedSource = source;
   let feed: MarketFeed;
   let simulated: SimulatedMarket | null = null;
+  let feedWasUp = false;
   let replay: ReplayMarket | null = null;
   if (source === "replay") {
     replay = new ReplayMarket({
@@ -163,7 +200,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       onTrade,
       onTicker,
       onLog: log,
-      onConnection: (up) => log(up ? "prices live" : "prices stale (feed down)"),
+      onConnection: (up) => {
+        if (up && feedWasUp) metrics.feedReconnects.inc();
+        feedWasUp ||= up;
+        log(up ? "prices live" : "prices stale (feed down)");
+      },
     });
   }
   await feed.start();
@@ -186,33 +227,35 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     return run;
   };
 
-  every(options.syncMs ?? 1000, () => armed.sync(), "order sync");
+  every(options.syncMs ?? env.ORDER_SYNC_MS, async () => {
+    await armed.sync();
+    metrics.armedOrders.set(armed.size);
+  }, "order sync");
 
   // Trailing stops' moved watermarks: written at most once a second (and at shutdown) so that a restart
   // resumes from them, and announced as order changes so the owner's open-orders list shows the trigger move.
+  // Only the pairs this worker fills: another worker's index is the one that watches theirs.
   const writeWatermarks = async () => {
-    const moved = armed.drainMoved();
+    const moved = armed.drainMoved().filter((m) => pairs.holds(m.symbol));
     if (!moved.length) return;
     await recordWatermarks(moved);
     for (const m of moved) for (const o of m.orders) marketEvents.emit("order-changed", { userId: o.userId, orderId: o.id });
   };
-  every(1000, async () => {
-    if (lease.isLeader()) await writeWatermarks();
-  }, "watermark write");
+  every(1000, writeWatermarks, "watermark write");
 
   const writer = new PriceWriter(priceStore);
   every(1000, async () => {
-    if (lease.isLeader()) await writer.flush();
+    await writer.flush(marketNow(), (symbol) => pairs.holds(symbol));
   }, "price write");
 
   // Candles: Binance history through REST (never per user request), or the simulated market's or the
   // replay's own. A replay replaces each cached pair-interval on its first write (and when it loops), so
   // the charts never mix another period's candles into the replayed one.
   const filled = new Set<string>();
+  let historyLogged = false;
   const failing = new Set<string>();
   let replayGeneration = replay?.generation ?? 0;
   const refreshKlines = async () => {
-    if (!lease.isLeader()) return;
     if (replay && replay.generation !== replayGeneration) {
       // market time went back to the start: order stamps are ahead of the clock, so reload rather than sync
       replayGeneration = replay.generation;
@@ -220,8 +263,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       await armed.loadAll();
     }
     const started = Date.now();
-    const firstFill = filled.size === 0;
+    const firstFill = !historyLogged;
     for (const p of PAIRS) {
+      if (!pairs.holds(p.symbol)) continue;
       for (const interval of KLINE_INTERVALS as readonly KlineInterval[]) {
         if (stopped) return;
         const key = `${p.symbol}:${interval}`;
@@ -248,16 +292,21 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
         filled.add(key);
       }
     }
-    if (firstFill) log(`candle history cached (${filled.size} pair-intervals) in ${Date.now() - started} ms`);
+    if (firstFill && filled.size > 0) {
+      historyLogged = true;
+      log(`candle history cached (${filled.size} pair-intervals) in ${Date.now() - started} ms`);
+    }
   };
   const klinesNow = every(options.klineRefreshMs ?? (simulated || replay ? 10_000 : 30_000), refreshKlines, "candle refresh");
   klinesNow(); // the first fill starts right away, in the background
 
-  log(`worker started (source ${source}, ${lease.isLeader() ? "leader" : "standby"})`);
+  log(`worker started (source ${source}, fills ${pairs.held().length} pair(s)${lease.isLeader() ? ", runs the scheduled jobs" : ""})`);
 
   return {
     source,
+    holder,
     isLeader: () => lease.isLeader(),
+    fills: () => pairs.held(),
     armedCount: () => armed.size,
     // Stops the feed and the jobs, lets running fills finish, then hands the lease back.
     async stop() {
@@ -268,7 +317,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       await feed.stop();
       await Promise.all([...jobs]);
       await fills.drain();
-      if (lease.isLeader()) await writeWatermarks().catch((e: unknown) => log(`watermark write failed: ${e instanceof Error ? e.message : String(e)}`));
+      await writeWatermarks().catch((e: unknown) => log(`watermark write failed: ${e instanceof Error ? e.message : String(e)}`));
+      relay?.shareTicksOf(null);
+      await pairs.stop();
       await lease.stop();
       registerWatermarkLookup(null);
       priceStore.feedSource = null;

@@ -3,8 +3,8 @@
 // only /ws upgrades: Next.js adds its own upgrade listener (dev hot reload) for the other paths.
 // Capped: sockets in all (WS_MAX_CONNECTIONS), per address (WS_MAX_PER_IP) and per user (WS_MAX_PER_USER);
 // a tick is serialised once for all its subscribers. A signed-in socket closes (4401) as soon as its login
-// ends: at once for revocations in this process (the "sessions-revoked" event), within WS_RECHECK_MS for
-// revocations in another process (a periodic check of every socket's token family).
+// ends: at once on the "sessions-revoked" event (from this process, or from another through the event relay),
+// and within WS_RECHECK_MS in any case (a periodic check of every socket's token family, the safety net).
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer } from "ws";
@@ -62,12 +62,14 @@ const MAX_AUTH_ATTEMPTS = 5;
 /** The close code of a socket whose login ended. */
 export const SESSION_ENDED = 4401;
 
-// The browser's Origin must match the Host for cookie auth (no cross-site hijacking of a session).
-function sameOrigin(req: IncomingMessage): boolean {
+// The browser's Origin must be this server's own or the app's (APP_URL: its pages connect to a worker's /ws
+// in the Vercel shape) for cookie auth: no cross-site hijacking of a session.
+function trustedOrigin(req: IncomingMessage, appOrigin: string): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
   try {
-    return new URL(origin).host === req.headers.host;
+    const u = new URL(origin);
+    return u.host === req.headers.host || u.origin === appOrigin;
   } catch {
     return false;
   }
@@ -80,6 +82,7 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
   const maxClients = options.maxClients ?? env.WS_MAX_CONNECTIONS;
   const maxPerIp = options.maxPerIp ?? env.WS_MAX_PER_IP;
   const maxPerUser = options.maxPerUser ?? env.WS_MAX_PER_USER;
+  const appOrigin = new URL(env.APP_URL).origin;
   const clients = new Set<Client>();
   const byUser = new Map<string, Set<Client>>();
   const gate = upgradeGate({ maxClients, maxPerIp, refusalBody: (message) => JSON.stringify({ code: "RATE_LIMITED", message }) });
@@ -143,7 +146,7 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
     ws.on("message", (raw, isBinary) => void onMessage(c, isBinary ? "" : messageText(raw)));
     sendText(c, marketMessage(), false);
     const cookie = req.headers.cookie;
-    if (cookie && options.authenticateCookie && sameOrigin(req)) {
+    if (cookie && options.authenticateCookie && trustedOrigin(req, appOrigin)) {
       const who = await options.authenticateCookie(cookie).catch(() => null);
       if (who && ws.readyState === WebSocket.OPEN && setUser(c, who)) send(c, { type: "authenticated" }, false);
     }

@@ -8,6 +8,7 @@ import { newId } from "@/lib/ids";
 import { formatUnits } from "@/lib/money";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { marketEvents } from "@/lib/market/events";
+import { metrics } from "@/lib/metrics";
 import { announceOpenOrder } from "./announce-order";
 import { balanceSteps } from "./balance-steps";
 import { isDuplicateClientId, newClientOrderId } from "./client-order-id";
@@ -57,6 +58,7 @@ export function recordOf(n: NewOrder, orderNo: number | null): OrderRecord {
 }
 
 export function announceOrder(r: OrderRecord, userId: string): void {
+  metrics.ordersPlaced.inc({ type: r.type, outcome: r.status });
   if (r.status === "OPEN") {
     announceOpenOrder({
       id: r.id, userId, symbol: r.symbol, side: r.side, type: r.type, amount: r.amount, stopPrice: r.stopPrice,

@@ -9,6 +9,7 @@ import { balanceSteps } from "./balance-steps";
 import { assertNotional } from "./amount-bounds";
 import { assertLotStep } from "./check-amount";
 import { announceOpenOrder, announceOrderChange } from "./announce-order";
+import { metrics } from "@/lib/metrics";
 import { openOrderCapSteps } from "./open-order-cap";
 import { insertOrderStep } from "./order-steps";
 import { lockOf } from "./order-lock";
@@ -48,6 +49,7 @@ export async function placeStopOrder(input: StopOrderInput): Promise<PlacedStop>
       stopPrice: input.stop, lockCoin, lockAmount, now,
     }),
   ]);
+  metrics.ordersPlaced.inc({ type, outcome: "OPEN" });
   announceOpenOrder({ id, userId: input.userId, symbol: pair.symbol, side: input.side, type, amount: input.amount, stopPrice: input.stop, lockCoin, lockAmount, version: 0 });
   announceOrderChange(input.userId, id);
   return { id, type };

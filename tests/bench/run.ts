@@ -23,6 +23,7 @@ const runs: [string, string[]][] = [
   ...(pgUp ? ([["market orders over HTTP, PostgreSQL", ["tests/bench/orders-http.ts", "postgres"]]] as [string, string[]][]) : []),
   ["signed Binance orders over HTTP, SQLite", ["tests/bench/binance-orders.ts", "sqlite"]],
   ...(pgUp ? ([["signed Binance orders over HTTP, PostgreSQL", ["tests/bench/binance-orders.ts", "postgres"]]] as [string, string[]][]) : []),
+  ...(pgUp ? ([["fill to another process's socket (PostgreSQL, Redis)", ["tests/bench/cross-process-fill.ts"]]] as [string, string[]][]) : []),
   ["replay: a year of 1-minute candles, 5 pairs, 10,000 armed orders", ["tests/bench/replay.ts"]],
   ["prediction", ["tests/bench/predict.ts"]],
   ["dashboard first-load JavaScript", ["tests/bench/ui-bundle.ts"]],

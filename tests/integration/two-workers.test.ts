@@ -1,5 +1,5 @@
-// Several workers against one PostgreSQL: only the lease holder fills, each order fills exactly once,
-// and when the leader goes away another worker takes over. (PostgreSQL only: the Vercel + worker setup.)
+// Several workers against one PostgreSQL: only a pair's lease holder fills it, each order fills exactly once,
+// and when a worker goes away the other takes its pairs over. (PostgreSQL only: the Vercel + worker setup.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChildProcess } from "node:child_process";
 import { freePort, spawnServer, startTestServer, stopChild, type TestServer } from "../support/test-server";
@@ -12,6 +12,7 @@ import { TEST_DB } from "../support/test-database";
 let server: TestServer;
 let api: Api;
 let worker2: ChildProcess;
+let port2 = 0;
 const logs2: string[] = [];
 let live: ReturnType<typeof keepMarketLive> | undefined;
 
@@ -19,8 +20,9 @@ describe.runIf(TEST_DB === "postgres")("two workers on one PostgreSQL", () => {
   beforeAll(async () => {
     server = await startTestServer();
     api = apiClient(server.url);
-    worker2 = spawnServer({ ...server.env, PORT: String(await freePort()) }, logs2);
-    await waitFor(async () => logs2.join("").includes("listening"), "the second worker", 60_000);
+    port2 = await freePort();
+    worker2 = spawnServer({ ...server.env, PORT: String(port2) }, logs2);
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port2}/api/health`).catch(() => null))?.ok, "the second worker", 60_000);
     live = keepMarketLive(server, "BTCUSDT", "90000");
   });
   afterAll(async () => {
@@ -66,8 +68,11 @@ describe.runIf(TEST_DB === "postgres")("two workers on one PostgreSQL", () => {
     await api("POST", "/api/order/market", { token: u.token, body: { base: "BTC", quote: "USDT", side: "BUY", b_amount: 0.01 } });
     const sl = await api<{ order_id: string }>("POST", "/api/order/stoploss", { token: u.token, body: { base: "BTC", quote: "USDT", side: "SELL", b_amount: 0.01, stop: 80000 } });
     await server.stopProcess();
-    // The standby takes the lease once it expires, then fills from its own feed connection.
-    await waitFor(async () => logs2.join("").includes("now the leader"), "the standby to lead", 30_000);
+    // The other worker takes the pairs the first handed back, then fills from its own feed connection.
+    await waitFor(async () => {
+      const h = (await (await fetch(`http://127.0.0.1:${port2}/api/health`)).json()) as { fills: string[] };
+      return h.fills.length === 14;
+    }, "the other worker to fill every pair", 30_000);
     server.binance.trade("BTCUSDT", "79000");
     await waitFor(async () => {
       const rows = await queryDb<{ status: string }>(server.db.url, `SELECT "status" FROM "Order" WHERE "id" = ?`, [sl.body.order_id]);

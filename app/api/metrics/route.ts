@@ -1,0 +1,13 @@
+// GET /api/metrics – this process's Prometheus metrics (text exposition format).
+import { otherMethods } from "@/lib/api/method-not-allowed";
+import { readMetrics } from "@/lib/jobs/read-metrics";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  const { contentType, text } = await readMetrics();
+  return new Response(text, { headers: { "content-type": contentType, "cache-control": "no-store" } });
+}
+
+// Any other method: a JSON 405 with Allow.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

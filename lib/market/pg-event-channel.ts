@@ -1,0 +1,95 @@
+// PostgreSQL LISTEN/NOTIFY as the event channel between processes: one dedicated connection (not from the
+// pool: a pooled connection would lose its LISTEN) that listens and also sends (pg_notify, outside any
+// transaction, so only committed changes are announced). When it drops it reconnects with backoff and
+// reports the reconnect, so the process can re-read what it may have missed.
+import pg from "pg";
+import type { EventChannel, EventChannelOptions } from "./event-channel";
+
+/** How the listening connection shows in pg_stat_activity. */
+export const EVENTS_APPLICATION_NAME = "compraventa-events";
+
+export function pgEventChannel(url: string, opts: EventChannelOptions): EventChannel {
+  let client: pg.Client | null = null;
+  let ready = false;
+  let stopped = false;
+  let retryMs = 250;
+  let timer: NodeJS.Timeout | undefined;
+  let everConnected = false;
+
+  const scheduleReconnect = () => {
+    if (stopped || timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void connect();
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, 5_000);
+  };
+
+  const drop = (c: pg.Client, why: string) => {
+    if (client !== c) return;
+    client = null;
+    ready = false;
+    opts.onLog(`event channel (PostgreSQL) lost: ${why}`);
+    c.removeAllListeners();
+    c.on("error", () => undefined);
+    void c.end().catch(() => undefined);
+    scheduleReconnect();
+  };
+
+  const connect = async () => {
+    if (stopped) return;
+    const c = new pg.Client({ connectionString: url, keepAlive: true, application_name: EVENTS_APPLICATION_NAME });
+    client = c;
+    c.on("error", (e) => drop(c, e.message));
+    c.on("end", () => drop(c, "connection ended"));
+    c.on("notification", (n) => {
+      if (n.channel === opts.channel && n.payload) opts.onMessage(n.payload);
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN "${opts.channel}"`);
+    } catch (e) {
+      drop(c, e instanceof Error ? e.message : String(e));
+      return;
+    }
+    if (client !== c) return;
+    ready = true;
+    retryMs = 250;
+    if (everConnected) {
+      opts.onLog("event channel (PostgreSQL) reconnected");
+      opts.onReconnect();
+    }
+    everConnected = true;
+  };
+
+  return {
+    kind: "postgres",
+    async start() {
+      await connect();
+    },
+    connected: () => ready,
+    publish(text) {
+      const c = client;
+      if (!c || !ready) return false;
+      c.query("SELECT pg_notify($1, $2)", [opts.channel, text]).catch((e: unknown) => opts.onLog(`event not sent: ${e instanceof Error ? e.message : String(e)}`));
+      return true;
+    },
+    /** for tests: cut the connection as a network failure would */
+    async interrupt() {
+      const c = client;
+      if (c) drop(c, "interrupted");
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      const c = client;
+      client = null;
+      ready = false;
+      if (c) {
+        c.removeAllListeners();
+        c.on("error", () => undefined);
+        await c.end().catch(() => undefined);
+      }
+    },
+  };
+}
