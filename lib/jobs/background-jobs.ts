@@ -15,6 +15,8 @@ interface Leader {
   isLeader(): boolean;
   /** the market source of this run: models are trained only on real history */
   readonly source?: string;
+  /** the market's "now" when it is not the wall clock (a replay): training uses only candles complete by then */
+  marketTime?(): number;
 }
 
 /** How often a fresh installation looks again whether enough daily candles are cached to train. */
@@ -30,10 +32,11 @@ function logError(what: string) {
 // child reports each finished model as a "PROGRESS {json}" line on stdout; the status feeds the Predict page.
 let trainingChild: ChildProcess | null = null;
 
-function trainInChild(): Promise<void> {
+function trainInChild(asOf?: number): Promise<void> {
   return new Promise((resolve) => {
     const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-    const child = (trainingChild = spawn(tsx, [path.join("scripts", "train.ts"), "--progress-lines"], { stdio: ["ignore", "pipe", "pipe"], env: process.env }));
+    const args = [path.join("scripts", "train.ts"), "--progress-lines", ...(asOf === undefined ? [] : ["--as-of", String(Math.floor(asOf))])];
+    const child = (trainingChild = spawn(tsx, args, { stdio: ["ignore", "pipe", "pipe"], env: process.env }));
     let err = "";
     let out = "";
     let last = { done: 0, total: 0, trained: 0 };
@@ -92,7 +95,7 @@ export function startBackgroundJobs(worker: Leader): { stop(): void } {
     const train = async () => {
       if (training || !worker.isLeader()) return;
       training = true;
-      await trainInChild();
+      await trainInChild(worker.marketTime?.());
       training = false;
     };
     const real = historyIsReal(worker.source ?? "binance");
