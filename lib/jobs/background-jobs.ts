@@ -19,8 +19,9 @@ interface Leader {
   marketTime?(): number;
 }
 
-/** How often a fresh installation looks again whether enough daily candles are cached to train. */
-const FIRST_TRAINING_POLL_MS = 30_000;
+/** How often a fresh installation looks again whether enough daily candles are cached to train (the first look often
+ * comes before the worker has cached any: a long pause here would leave the page saying "waiting" for nothing). */
+const FIRST_TRAINING_POLL_MS = 5_000;
 
 const HOUR = 3600_000;
 
@@ -101,7 +102,7 @@ export function startBackgroundJobs(worker: Leader): { stop(): void } {
     const real = historyIsReal(worker.source ?? "binance");
     timers.push(setInterval(() => void (real ? train() : undefined), env.TRAIN_EVERY_H * HOUR));
     // A fresh installation has no model yet: train in the background as soon as enough real daily candles
-    // are cached (looked at every 30 s), never on the simulated market's invented prices.
+    // are cached (looked at every 5 s: two small queries), never on the simulated market's invented prices.
     const firstStart = async (): Promise<void> => {
       if ((await prisma.predictionModel.count()) > 0) return;
       if (!real) {

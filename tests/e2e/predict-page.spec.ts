@@ -64,7 +64,7 @@ test("the Predict page shows training progress, then the fan chart, the ranges i
   await registerByApi(page, email, "Forecast Fay");
   await signIn(page, email);
 
-  // BNB is trained last: its cards show the progress while the others are being trained (first, for up to 30 s
+  // BNB is trained last: its cards show the progress while the others are being trained (first, for a few seconds
   // while the worker caches the candles, that it waits for them). The page is rendered on the server: reload.
   await expect(async () => {
     await page.goto("/predict?symbol=BNBUSDT");
