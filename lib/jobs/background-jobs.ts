@@ -6,6 +6,7 @@ import path from "node:path";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { marketEvents } from "@/lib/market/events";
+import { marketNow } from "@/lib/market/market-clock";
 import { recordPortfolioSnapshots } from "@/lib/portfolio/record-snapshots";
 import { setTrainingStatus, historyIsReal } from "@/lib/predict/training-status";
 import { DEFAULT_SYMBOLS, MIN_HISTORY } from "@/lib/predict/train-models";
@@ -15,8 +16,6 @@ interface Leader {
   isLeader(): boolean;
   /** the market source of this run: models are trained only on real history */
   readonly source?: string;
-  /** the market's "now" when it is not the wall clock (a replay): training uses only candles complete by then */
-  marketTime?(): number;
 }
 
 /** How often a fresh installation looks again whether enough daily candles are cached to train (the first look often
@@ -96,7 +95,8 @@ export function startBackgroundJobs(worker: Leader): { stop(): void } {
     const train = async () => {
       if (training || !worker.isLeader()) return;
       training = true;
-      await trainInChild(worker.marketTime?.());
+      // the market's "now" (a replay's market time): only candles complete by then are trained on
+      await trainInChild(marketNow());
       training = false;
     };
     const real = historyIsReal(worker.source ?? "binance");
