@@ -1,6 +1,7 @@
 // npm run predict:eval -- --csv FILE --time 1d [--hourly FILE] [--folds 4] [--window 20 --net mlp:32x16 --loss huber ...]
 // Trains and evaluates (walk-forward) on a Binance kline CSV and prints one JSON line on stdout: the point
-// forecast's errors and, on the same test points, the 80% ranges of the model, the static range and EWMA.
+// forecast's errors and, on the same test points, the 80% ranges of the TF.js distribution network, the static
+// range, EWMA and the least-squares HAR range the network starts from.
 // --hourly: hourly candles of the same pair, for realised volatility (days without them use their high/low).
 import { parseArgs } from "node:util";
 import { readKlineCsv, CsvError } from "@/lib/predict/csv-reader";
@@ -45,9 +46,10 @@ async function main(): Promise<void> {
     seed: values.seed === undefined ? undefined : Number(values.seed),
   });
   const anchors = buildDataset(candles, { window: config.window, features: config.features, steps: HORIZON_STEPS[horizon] }).anchors;
-  const r = evaluateRanges(candles, hourly, anchors, HORIZON_STEPS[horizon], {
+  const r = await evaluateRanges(candles, hourly, anchors, HORIZON_STEPS[horizon], {
     folds: Number(values.folds),
     testFraction: Number(values["test-fraction"]),
+    seed: values.seed === undefined ? undefined : Number(values.seed),
   });
   console.log(
     JSON.stringify({
@@ -66,6 +68,8 @@ async function main(): Promise<void> {
       static_interval_score_80: round(r.static.interval_score_80),
       ewma_coverage_80: round(r.ewma.coverage_80, 4),
       ewma_interval_score_80: round(r.ewma.interval_score_80),
+      har_coverage_80: round(r.har.coverage_80, 4),
+      har_interval_score_80: round(r.har.interval_score_80),
       interval_score_vs_static: round(r.model.interval_score_80 / r.static.interval_score_80, 4),
       interval_score_vs_ewma: round(r.model.interval_score_80 / r.ewma.interval_score_80, 4),
       range_n: r.n,

@@ -1,7 +1,8 @@
-// npm run train [-- BTCUSDT ETHUSDT] [--time 1d,3d] [--csv-dir DIR] [--folds 4]
+// npm run train [-- BTCUSDT ETHUSDT] [--time 1d,3d] [--csv-dir DIR] [--folds 4] [--as-of EPOCH_MS]
 // Trains, evaluates and stores the prediction models (default: the 5 USDT pairs x 1d, 3d, 1w) with a
 // progress bar, then prints a summary table. Candles come from the Kline cache the worker fills, or with
-// --csv-dir from files named binance_<PAIR>_1d.csv(.gz) in DIR (e.g. downloaded Binance history).
+// --csv-dir from files named binance_<PAIR>_1d.csv(.gz) in DIR (e.g. downloaded Binance history). --as-of: only
+// Kline candles complete by that time (a replay's market time; default now).
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -58,8 +59,10 @@ function table(results: TrainResult[]): string {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { "progress-lines": { type: "boolean" }, time: { type: "string" }, "csv-dir": { type: "string" }, folds: { type: "string" }, symbols: { type: "string" } },
+    options: { "progress-lines": { type: "boolean" }, time: { type: "string" }, "csv-dir": { type: "string" }, folds: { type: "string" }, symbols: { type: "string" }, "as-of": { type: "string" } },
   });
+  const asOf = values["as-of"] === undefined ? undefined : Number(values["as-of"]);
+  if (asOf !== undefined && !Number.isSafeInteger(asOf)) throw new Error(`--as-of ${values["as-of"]}: expected epoch milliseconds`);
   const symbols = [...positionals, ...(values.symbols?.split(",") ?? [])].filter(Boolean);
   let horizons: Horizon[] | undefined;
   if (values.time) {
@@ -80,6 +83,7 @@ async function main(): Promise<number> {
     symbols: symbols.length ? symbols : undefined,
     horizons,
     folds: values.folds ? Number(values.folds) : undefined,
+    asOf,
     loadCandles: values["csv-dir"] ? csvLoader(values["csv-dir"]) : undefined,
     loadHourly: values["csv-dir"] ? hourlyCsvLoader(values["csv-dir"]) : undefined,
     onProgress: (e) => {

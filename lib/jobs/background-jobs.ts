@@ -6,6 +6,7 @@ import path from "node:path";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { marketEvents } from "@/lib/market/events";
+import { marketNow } from "@/lib/market/market-clock";
 import { recordPortfolioSnapshots } from "@/lib/portfolio/record-snapshots";
 import { setTrainingStatus, historyIsReal } from "@/lib/predict/training-status";
 import { DEFAULT_SYMBOLS, MIN_HISTORY } from "@/lib/predict/train-models";
@@ -17,8 +18,9 @@ interface Leader {
   readonly source?: string;
 }
 
-/** How often a fresh installation looks again whether enough daily candles are cached to train. */
-const FIRST_TRAINING_POLL_MS = 30_000;
+/** How often a fresh installation looks again whether enough daily candles are cached to train (the first look often
+ * comes before the worker has cached any: a long pause here would leave the page saying "waiting" for nothing). */
+const FIRST_TRAINING_POLL_MS = 5_000;
 
 const HOUR = 3600_000;
 
@@ -30,10 +32,11 @@ function logError(what: string) {
 // child reports each finished model as a "PROGRESS {json}" line on stdout; the status feeds the Predict page.
 let trainingChild: ChildProcess | null = null;
 
-function trainInChild(): Promise<void> {
+function trainInChild(asOf?: number): Promise<void> {
   return new Promise((resolve) => {
     const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-    const child = (trainingChild = spawn(tsx, [path.join("scripts", "train.ts"), "--progress-lines"], { stdio: ["ignore", "pipe", "pipe"], env: process.env }));
+    const args = [path.join("scripts", "train.ts"), "--progress-lines", ...(asOf === undefined ? [] : ["--as-of", String(Math.floor(asOf))])];
+    const child = (trainingChild = spawn(tsx, args, { stdio: ["ignore", "pipe", "pipe"], env: process.env }));
     let err = "";
     let out = "";
     let last = { done: 0, total: 0, trained: 0 };
@@ -94,13 +97,14 @@ export function startBackgroundJobs(worker: Leader): { stop(): void } {
     const train = async () => {
       if (training || !worker.isLeader()) return;
       training = true;
-      await trainInChild();
+      // the market's "now" (a replay's market time): only candles complete by then are trained on
+      await trainInChild(marketNow());
       training = false;
     };
     const real = historyIsReal(worker.source ?? "binance");
     timers.push(setInterval(() => void (real ? train() : undefined), env.TRAIN_EVERY_H * HOUR));
     // A fresh installation has no model yet: train in the background as soon as enough real daily candles
-    // are cached (looked at every 30 s), never on the simulated market's invented prices.
+    // are cached (looked at every 5 s: two small queries), never on the simulated market's invented prices.
     const firstStart = async (): Promise<void> => {
       if ((await prisma.predictionModel.count()) > 0) return;
       if (!real) {

@@ -1,18 +1,21 @@
 // Walk-forward scoring of the range forecasts on exactly the test points of the point forecast (the same
-// anchors, folds and purge as walk-forward.ts): the HAR volatility model with standardised empirical quantiles
-// against two baselines,
+// anchors, folds and purge as walk-forward.ts): the TF.js distribution network (quantile-network.ts) against
+// two baselines and the classical model it starts from,
 // - static: the 10th-90th percentiles of the last 365 known `steps`-day log returns ("no change" residuals),
 //   the kind of fixed range the app showed before;
 // - ewma: an exponentially weighted volatility (lambda 0.94) times the empirical quantiles of the returns it
-//   standardises (scaled on the training rows).
-// Every fit (regression, Parkinson scale, quantiles) uses only days whose values were known at the fold's start.
+//   standardises (scaled on the training rows);
+// - har: the HAR regression of the log realised variance with standardised empirical quantiles (least squares).
+// Every fit (network, regression, Parkinson scale, quantiles) uses only days whose values were known at the
+// fold's start.
 import type { Candle } from "@/lib/predict/candle";
 import { planFolds } from "@/lib/predict/walk-forward";
 import { quantile } from "@/lib/predict/metrics";
 import { coverage, meanIntervalScore, type Range } from "@/lib/predict/interval-metrics";
-import { dailyVariance, parkinsonScale, blendedVariance } from "@/lib/predict/daily-variance";
-import { fitHar, harSigma, HAR_WARMUP } from "@/lib/predict/har-volatility";
+import { fitHar, harSigma } from "@/lib/predict/har-volatility";
 import { ewmaVariance, standardisedQuantiles, LEVELS } from "@/lib/predict/range-quantiles";
+import { volatilitySeries, volatilityRow, volatilityTarget, VOLATILITY_WARMUP } from "@/lib/predict/volatility-features";
+import { fitQuantileNetwork, quantileNetworkOutput, type QuantileTraining } from "@/lib/predict/quantile-network";
 
 /** Scores of one kind of 80% range on the test points, in price units. */
 export interface RangeScore {
@@ -25,8 +28,11 @@ export interface RangeEvaluation {
   model: RangeScore & { coverage_95: number };
   static: RangeScore;
   ewma: RangeScore;
+  har: RangeScore;
   /** days of the test period whose variance came from hourly candles */
   hourly_days: number;
+  /** training steps early stopping kept in each fold (the final fit uses their median) */
+  steps: number[];
 }
 
 const STATIC_POINTS = 365;
@@ -34,56 +40,61 @@ const ALPHA = 0.2;
 const I10 = LEVELS.indexOf(0.1);
 const I90 = LEVELS.indexOf(0.9);
 
-/** Log returns of the close per day (0 for the first). */
-export function dailyReturns(daily: readonly Candle[]): number[] {
-  return daily.map((c, i) => (i === 0 ? 0 : Math.log(c.close / daily[i - 1]!.close)));
-}
-
-export function evaluateRanges(
+export async function evaluateRanges(
   daily: readonly Candle[],
   hourly: readonly Candle[],
   allAnchors: readonly number[],
   steps: number,
-  options: { testFraction?: number; folds?: number } = {},
-): RangeEvaluation {
-  const anchors = allAnchors.filter((a) => a >= HAR_WARMUP - 1 && a + steps < daily.length);
+  options: { testFraction?: number; folds?: number; seed?: number; training?: QuantileTraining } = {},
+): Promise<RangeEvaluation> {
+  // The point forecast's test points exactly; training rows start once every input exists.
+  const anchors = allAnchors.filter((a) => a + steps < daily.length);
   const total = anchors.length;
   const nTest = Math.max(1, Math.round(total * (options.testFraction ?? 0.2)));
   const folds = Math.max(1, Math.min(options.folds ?? 4, nTest));
-  const ret = dailyReturns(daily);
   const fwd = (t: number) => Math.log(daily[t + steps]!.close / daily[t]!.close);
-  const dv = dailyVariance(daily, hourly);
-  const ewma = ewmaVariance(ret);
-  const openTimes = daily.map((c) => c.openTime);
 
   const model: Range[] = [];
   const model95: Range[] = [];
   const stat: Range[] = [];
   const ew: Range[] = [];
+  const har: Range[] = [];
   const actual: number[] = [];
+  const kept: number[] = [];
   let hourlyDays = 0;
-  for (const { trainEnd, testStart, testEnd } of planFolds(anchors, nTest, folds, steps)) {
+  let ewma: number[] | undefined;
+  for (const [k, { trainEnd, testStart, testEnd }] of planFolds(anchors, nTest, folds, steps).entries()) {
     const start = anchors[testStart]!;
-    const variance = blendedVariance(dv, parkinsonScale(dv, start + 1));
-    const train = anchors.slice(0, trainEnd);
+    const s = volatilitySeries(daily, hourly, { scaleEnd: start + 1 });
+    ewma ??= ewmaVariance(s.ret);
+    const train = anchors.slice(0, trainEnd).filter((a) => a >= VOLATILITY_WARMUP - 1);
     const test = anchors.slice(testStart, testEnd);
-    const series = { variance, ret, openTime: openTimes };
-    const har = fitHar(series, train, steps);
-    const zModel = standardisedQuantiles(train.map(fwd), harSigma(har, series, train, steps));
-    const ewSigma = (t: number) => Math.sqrt(ewma[t]! * steps);
+    const { net, steps: used } = await fitQuantileNetwork(
+      train.map((t) => volatilityRow(s, t, steps)),
+      train.map(fwd),
+      train.map((t) => volatilityTarget(s, t, steps)),
+      { seed: (options.seed ?? 7) + k, training: options.training },
+    );
+    kept.push(used);
+    const q = quantileNetworkOutput(net, test.map((t) => volatilityRow(s, t, steps)));
+    const h = fitHar(s, train, steps);
+    const zHar = standardisedQuantiles(train.map(fwd), harSigma(h, s, train, steps));
+    const sHar = harSigma(h, s, test, steps);
+    const ewSigma = (t: number) => Math.sqrt(ewma![t]! * steps);
     const zEw = standardisedQuantiles(train.map(fwd), train.map(ewSigma));
-    const sigma = harSigma(har, series, test, steps);
     test.forEach((t, i) => {
       const c = daily[t]!.close;
-      const at = (z: number, s: number) => c * Math.exp(z * s);
-      model.push({ low: at(zModel[I10]!, sigma[i]!), high: at(zModel[I90]!, sigma[i]!) });
-      model95.push({ low: at(zModel[0], sigma[i]!), high: at(zModel[4], sigma[i]!) });
-      ew.push({ low: at(zEw[I10]!, ewSigma(t)), high: at(zEw[I90]!, ewSigma(t)) });
+      const at = (logReturn: number) => c * Math.exp(logReturn);
+      const qi = q[i]!;
+      model.push({ low: at(qi[I10]!), high: at(qi[I90]!) });
+      model95.push({ low: at(qi[0]), high: at(qi[4]) });
+      har.push({ low: at(zHar[I10]! * sHar[i]!), high: at(zHar[I90]! * sHar[i]!) });
+      ew.push({ low: at(zEw[I10]! * ewSigma(t)), high: at(zEw[I90]! * ewSigma(t)) });
       const known: number[] = [];
       for (let a = t - steps; a >= 0 && known.length < STATIC_POINTS; a--) known.push(fwd(a));
-      stat.push({ low: c * Math.exp(quantile(known, 0.1)), high: c * Math.exp(quantile(known, 0.9)) });
+      stat.push({ low: at(quantile(known, 0.1)), high: at(quantile(known, 0.9)) });
       actual.push(daily[t + steps]!.close);
-      if (Number.isFinite(dv.realised[t]!)) hourlyDays++;
+      if (Number.isFinite(s.raw.realised[t]!)) hourlyDays++;
     });
   }
   const score = (r: Range[]): RangeScore => ({ coverage_80: coverage(r, actual), interval_score_80: meanIntervalScore(r, actual, ALPHA) });
@@ -92,6 +103,8 @@ export function evaluateRanges(
     model: { ...score(model), coverage_95: coverage(model95, actual) },
     static: score(stat),
     ewma: score(ew),
+    har: score(har),
     hourly_days: hourlyDays,
+    steps: kept,
   };
 }

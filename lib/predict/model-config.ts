@@ -27,8 +27,8 @@ export const DEFAULT_CONFIG: ModelConfig = {
   network: { kind: "mlp", units: [32, 16], dropout: 0.2, l2: 1e-3 },
   loss: "huber",
   learningRate: 1e-3,
-  maxEpochs: 60,
-  batchSize: 256,
-  patience: 8,
+  maxEpochs: 30,
+  batchSize: 512,
+  patience: 4,
   validationFraction: 0.15,
 };

@@ -13,11 +13,6 @@ export function standardisedQuantiles(ret: readonly number[], sigma: readonly nu
   return LEVELS.map((q) => quantile(z, q)) as Quantiles;
 }
 
-/** Close quantiles: lastClose * exp(z_q * sigma). */
-export function closeQuantiles(lastClose: number, sigma: number, z: Quantiles): Quantiles {
-  return z.map((q) => lastClose * Math.exp(q * sigma)) as Quantiles;
-}
-
 /** Exponentially weighted variance of daily log returns (RiskMetrics, lambda 0.94), value after each day. */
 export function ewmaVariance(ret: readonly number[], lambda = 0.94, seedDays = 30): number[] {
   const out: number[] = [];

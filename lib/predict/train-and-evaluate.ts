@@ -35,9 +35,10 @@ export async function trainAndEvaluate(
 
   const recent = e.residuals.slice(-INTERVAL_POINTS);
   const hourly = options.hourly ?? [];
-  const r = evaluateRanges(candles, hourly, data.anchors, steps, { folds: options.folds, testFraction: options.testFraction });
+  const r = await evaluateRanges(candles, hourly, data.anchors, steps, { folds: options.folds, testFraction: options.testFraction, seed: options.seed });
+  const keptSteps = [...r.steps].sort((a, b) => a - b)[Math.floor(r.steps.length / 2)] ?? 0;
   const range: RangeMetrics = {
-    ...fitRangeModel(candles, hourly, steps),
+    ...(await fitRangeModel(candles, hourly, steps, { trainingSteps: keptSteps, seed: options.seed })),
     n: r.n,
     coverage_80: r.model.coverage_80,
     coverage_95: r.model.coverage_95,
@@ -46,6 +47,7 @@ export async function trainAndEvaluate(
     static_interval_score_80: r.static.interval_score_80,
     ewma_coverage_80: r.ewma.coverage_80,
     ewma_interval_score_80: r.ewma.interval_score_80,
+    har_interval_score_80: r.har.interval_score_80,
     hourly_days: r.hourly_days,
   };
   const metrics: ModelMetrics = {

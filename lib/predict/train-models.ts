@@ -48,6 +48,11 @@ export interface TrainModelsOptions {
   config?: ModelConfig;
   /** walk-forward refits (default 4) */
   folds?: number;
+  /**
+   * "Now" for the default Kline loaders (epoch ms; default the wall clock): only candles complete by then are
+   * used. A replay passes its market time, so a replayed day still forming is not taken for a finished one.
+   */
+  asOf?: number;
 }
 
 /**
@@ -58,8 +63,8 @@ export interface TrainModelsOptions {
 export async function trainModels(options: TrainModelsOptions = {}): Promise<TrainResult[]> {
   const symbols = options.symbols ?? DEFAULT_SYMBOLS;
   const horizons = options.horizons ?? HORIZONS;
-  const load = options.loadCandles ?? ((s: string) => loadDailyCandles(s));
-  const loadHourly = options.loadHourly ?? ((s: string) => loadHourlyCandles(s));
+  const load = options.loadCandles ?? ((s: string) => loadDailyCandles(s, { now: options.asOf }));
+  const loadHourly = options.loadHourly ?? ((s: string) => loadHourlyCandles(s, { now: options.asOf }));
   const total = symbols.length * horizons.length;
   const results: TrainResult[] = [];
   await ensureBackend();

@@ -20,6 +20,8 @@ export interface RangeScores {
 
 /** The range forecast: its fitted parameters and its walk-forward scores. */
 export interface RangeMetrics extends RangeModel, RangeScores {
+  /** interval score of the least-squares HAR range the network starts from (a reference, not served) */
+  har_interval_score_80: number;
   /** evaluated days whose variance came from hourly candles */
   hourly_days: number;
 }

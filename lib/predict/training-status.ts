@@ -24,7 +24,7 @@ export function getTrainingStatus(): TrainingStatus | undefined {
 /**
  * Whether a market source's candles are real prices a model may learn from. Binance's are. The simulated
  * market's are invented (a random walk): a model trained on them would show invented accuracy, so it is never
- * trained on. Hook for the replay source (not written yet): it replays real history, so it returns true.
+ * trained on. The replay source replays real history, so it returns true.
  */
 export function historyIsReal(source: MarketSource | "replay" | (string & {})): boolean {
   return source === "binance" || source === "replay";

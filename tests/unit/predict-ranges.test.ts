@@ -115,10 +115,10 @@ describe("daily variance", () => {
 });
 
 describe("walk-forward ranges", () => {
-  it("with clustered volatility the model's 80% range covers about 80% and scores better than the static range", () => {
+  it("with clustered volatility the network's 80% range covers about 80% and scores better than the static and EWMA ranges", async () => {
     const { daily, hourly } = clusteredMarket(1400, 11, 0.97);
     const anchors = buildDataset(daily, { window: 10, features: ["ret"], steps: 1 }).anchors;
-    const e = evaluateRanges(daily, hourly, anchors, 1);
+    const e = await evaluateRanges(daily, hourly, anchors, 1);
     expect(e.n).toBeGreaterThan(250);
     expect(e.hourly_days).toBe(e.n);
     expect(e.model.coverage_80).toBeGreaterThan(0.74);
@@ -126,18 +126,19 @@ describe("walk-forward ranges", () => {
     expect(e.model.coverage_95).toBeGreaterThan(0.9);
     expect(e.model.interval_score_80).toBeLessThan(0.9 * e.static.interval_score_80);
     expect(e.model.interval_score_80).toBeLessThan(e.ewma.interval_score_80);
-  });
+    expect(e.steps).toHaveLength(4);
+  }, 60_000);
 
-  it("fits nothing on the test points: changing the last close only changes the last point's score", () => {
+  it("fits nothing on the test points: changing the last close only changes the last point's score", async () => {
     const { daily, hourly } = clusteredMarket(900, 5, 0.95);
     const anchors = buildDataset(daily, { window: 10, features: ["ret"], steps: 1 }).anchors;
-    const a = evaluateRanges(daily, hourly, anchors, 1);
+    const a = await evaluateRanges(daily, hourly, anchors, 1, { folds: 2 });
     const moved = daily.map((c, i) => (i === daily.length - 1 ? { ...c, close: c.close * 1.5, high: c.high * 1.5 } : c));
-    const b = evaluateRanges(moved, hourly, anchors, 1);
+    const b = await evaluateRanges(moved, hourly, anchors, 1, { folds: 2 });
     // only the last actual close moved: the ranges (fitted on earlier days) are the same, so the sum of scores
     // differs by exactly that point's change, which is positive (a 50% jump lies far above any range)
     expect(b.n).toBe(a.n);
     expect(b.model.interval_score_80 * b.n - a.model.interval_score_80 * a.n).toBeGreaterThan(0);
     expect(b.static.interval_score_80).toBeGreaterThan(a.static.interval_score_80);
-  });
+  }, 60_000);
 });
