@@ -45,6 +45,8 @@ export interface SessionsRevokedEvent {
 export interface OrderChangedEvent {
   userId: string;
   orderId: string;
+  /** only a trailing stop's trigger moved (the pages show it; Binance's user data stream reports nothing) */
+  triggerMoved?: boolean;
 }
 
 /** An API key was revoked (after commit): its cached secret is dropped, its user-data streams end. */

@@ -239,7 +239,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     const moved = armed.drainMoved().filter((m) => pairs.holds(m.symbol));
     if (!moved.length) return;
     await recordWatermarks(moved);
-    for (const m of moved) for (const o of m.orders) marketEvents.emit("order-changed", { userId: o.userId, orderId: o.id });
+    for (const m of moved) for (const o of m.orders) marketEvents.emit("order-changed", { userId: o.userId, orderId: o.id, triggerMoved: true });
   };
   every(1000, writeWatermarks, "watermark write");
 

@@ -226,7 +226,9 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
   };
 
   const unsubscribe = [
-    marketEvents.on("order-changed", (e) => deliver(e.userId, () => source.orderEvents(e.userId, e.orderId))),
+    marketEvents.on("order-changed", (e) => {
+      if (!e.triggerMoved) deliver(e.userId, () => source.orderEvents(e.userId, e.orderId));
+    }),
     marketEvents.on("account-reset", (e) => deliver(e.userId, () => source.resetEvents(e.userId))),
     // A revoked key's subscriptions end at once (binance-api.md §2: "streams end").
     marketEvents.on("api-key-revoked", (e) => {

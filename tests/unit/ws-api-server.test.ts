@@ -138,6 +138,8 @@ describe("/ws-api/v3", () => {
     await b.request(1, "userDataStream.subscribe.signature", { apiKey: "key-ub-1" });
     const before = loads;
     marketEvents.emit("order-changed", { userId: "ua", orderId: "slow" });
+    // A trailing stop's trigger moving is no change Binance reports: nothing is loaded or sent for it.
+    marketEvents.emit("order-changed", { userId: "ua", orderId: "trailing", triggerMoved: true });
     marketEvents.emit("order-changed", { userId: "ua", orderId: "fast" });
     marketEvents.emit("order-changed", { userId: "nobody-listens", orderId: "x" });
     marketEvents.emit("account-reset", { userId: "ua" });
