@@ -19,6 +19,7 @@ function pct(xs: number[], p: number): number {
 async function run(name: string, env: Record<string, string>): Promise<void> {
   let cluster: Cluster | undefined;
   try {
+    console.log(`${name}: starting one app process and one worker`);
     cluster = await startCluster({ apps: 1, workers: 1, env: { ORDER_SYNC_MS: "60000", LOG_LEVEL: "warn", ...env } });
     const app = cluster.apps[0]!;
     const worker = cluster.workers[0]!;
@@ -36,17 +37,23 @@ async function run(name: string, env: Record<string, string>): Promise<void> {
       if (r.status !== 201) throw new Error(`placing failed: ${r.status} ${r.text}`);
       await sleep(150); // armed through the event well before this
       const id = r.body.order_id;
-      const got = (s: typeof remote) => new Promise<number>((resolve) => {
+      // A fill message that never comes fails the run after 10 s instead of hanging it.
+      const got = (s: typeof remote, where: string) => new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          s.ws.off("message", on);
+          reject(new Error(`sample ${i}: no fill message for ${id} on ${where} within 10 s`));
+        }, 10_000);
         const on = (d: Buffer) => {
           const m = JSON.parse(d.toString()) as { type?: string; orderId?: string };
           if (m.type === "fill" && m.orderId === id) {
+            clearTimeout(timer);
             s.ws.off("message", on);
             resolve(performance.now());
           }
         };
         s.ws.on("message", on);
       });
-      const [a, b] = [got(remote), got(local)];
+      const [a, b] = [got(remote, "the app's socket"), got(local, "the worker's socket")];
       price += 20;
       const t0 = performance.now();
       cluster.binance.trade("BTCUSDT", String(price));
