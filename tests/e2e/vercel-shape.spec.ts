@@ -47,6 +47,7 @@ test.beforeAll(async () => {
     APP_URL: appUrl,
     NEXT_PUBLIC_WS_URL: wsUrl,
     AUTH_SECRET: "e2e-vercel-secret-0123456789abcdefghij",
+    API_KEY_ENCRYPTION_KEY: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
     BINANCE_WS_URL: binance.wsUrl,
     BINANCE_REST_URL: binance.restUrl,
     MARKET_SOURCE: "binance",

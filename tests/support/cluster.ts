@@ -122,6 +122,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     HOST: "127.0.0.1",
     DATABASE_URL: db.url,
     AUTH_SECRET: "integration-test-secret-0123456789abcdef",
+    API_KEY_ENCRYPTION_KEY: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
     BINANCE_WS_URL: binance.wsUrl,
     BINANCE_REST_URL: binance.restUrl,
     MARKET_SOURCE: "binance",
