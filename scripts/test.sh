@@ -53,6 +53,15 @@ fi
 step "browser tests (Playwright + Chromium)"
 if [ -f playwright.config.ts ]; then
   PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.json" npx playwright test --reporter=list,json || failed_steps+=("e2e")
+  step "browser tests on PostgreSQL (the Vercel shape: next start + npm run worker)"
+  if node scripts/pg-available.mjs; then
+    TEST_DB=postgres PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e-postgres.json" npx playwright test tests/e2e/vercel-shape.spec.ts --reporter=list,json || failed_steps+=("e2e-postgres")
+  elif [ "${CI:-}" = "true" ]; then
+    echo "FAILED: PostgreSQL is not reachable; CI requires the Vercel-shape browser test."
+    failed_steps+=("e2e-postgres")
+  else
+    echo "!!!!! PostgreSQL is not reachable: SKIPPING the Vercel-shape browser test !!!!!"
+  fi
 fi
 
 node scripts/test-summary.mjs "$RESULTS"
