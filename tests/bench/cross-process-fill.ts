@@ -8,6 +8,7 @@ import { apiClient, newUser } from "../support/api-client";
 import { openSocket, startCluster, type Cluster } from "../support/cluster";
 import { waitFor } from "../support/wait-for";
 
+process.env.TEST_DB = "postgres"; // the cross-process channel is PostgreSQL's LISTEN/NOTIFY (or Redis); SQLite has none
 const SAMPLES = Number(process.argv[2] ?? 100);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
