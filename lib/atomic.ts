@@ -21,7 +21,9 @@ export interface Step {
    * UPDATE/DELETE of the one row named by `row` (e.g. "Balance u1 BTC"), whose WHERE tests that row only:
    * the steps of one statement see the snapshot taken when it starts (each target row is still re-checked
    * under its lock), so a step that must read what an earlier step wrote or locked stays unfolded. Two steps
-   * naming the same row never share a statement.
+   * naming the same row never share a statement. Also for a multi-row UPDATE whose rows no other step of
+   * the statement writes (e.g. many orders' OPEN -> FILLED), and for a `SELECT … ORDER BY … FOR UPDATE`
+   * (pgSql) that locks rows in the global order before the steps that change them.
    */
   fold?: { row?: string };
 }

@@ -9,7 +9,7 @@ import { PAIRS } from "@/lib/markets";
 import { logger } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { unitsToNumber } from "@/lib/money";
-import { fireOrder } from "@/lib/trading/fire-order";
+import { fireOrders, type Fired } from "@/lib/trading/fire-orders";
 import { recordActivations } from "@/lib/trading/record-activations";
 import { recordWatermarks } from "@/lib/trading/record-watermarks";
 import { registerWatermarkLookup } from "@/lib/trading/live-watermarks";
@@ -108,32 +108,39 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   relay?.shareTicksOf((symbol) => pairs.holds(symbol));
   metrics.armedOrders.set(armed.size);
 
-  // Fills one fired batch, order by order. The trade price is used as is (gaps honoured); an order is
-  // put back instead of filled when this worker lost the lease or the price went stale meanwhile.
+  // Fills one fired batch (lib/trading/fire-orders.ts: several fills per transaction, each order's outcome
+  // as if filled one by one). The trade price is used as is (gaps honoured); the orders not yet filled are
+  // put back when this worker lost the lease or the price went stale meanwhile.
   const fills = new FillQueue(async (batch: FiredBatch) => {
-    for (const order of batch.orders) {
-      if (stopped || !pairs.holds(batch.symbol) || priceStore.isTooOld(batch.symbol, batch.receivedAt, marketNow())) {
+    const live = () => !stopped && pairs.holds(batch.symbol) && !priceStore.isTooOld(batch.symbol, batch.receivedAt, marketNow());
+    const onFired = (fired: Fired) => {
+      const { order } = fired;
+      if ("error" in fired) {
         armed.settle(order, false);
-        continue;
+        log(`fill of order ${order.id} failed, re-checking it on the next sync: ${fired.error instanceof Error ? fired.error.message : String(fired.error)}`);
+        return;
       }
-      try {
-        const r = await fireOrder({ order, price: batch.price, tradeId: batch.tradeId, tradeTime: batch.tradeTime });
-        if (r.outcome === "FILLED" || r.outcome === "REJECTED") metrics.fillLatency.observe((Date.now() - batch.receivedAt) / 1000);
-        metrics.ordersFired.inc({ type: order.type, outcome: r.outcome });
-        armed.settle(order, true);
-        if (r.siblingId && r.outcome !== "GONE") armed.disarm(r.siblingId);
-        if (r.next) armed.arm(r.next);
-        if (r.outcome === "FILLED" || r.outcome === "REJECTED") marketEvents.emit("fill", { userId: r.userId, orderId: r.orderId, outcome: r.outcome });
-        if (r.outcome !== "GONE") {
-          marketEvents.emit("order-changed", { userId: r.userId, orderId: r.orderId });
-          if (r.siblingId) marketEvents.emit("order-changed", { userId: r.userId, orderId: r.siblingId });
-        }
-        log(`order ${order.id} ${r.outcome} at ${unitsToNumber(batch.price)} (${batch.symbol} trade ${batch.tradeId})`);
-      } catch (e) {
-        armed.settle(order, false);
-        log(`fill of order ${order.id} failed, re-checking it on the next sync: ${e instanceof Error ? e.message : String(e)}`);
+      const r = fired.result;
+      if (r.outcome === "FILLED" || r.outcome === "REJECTED") metrics.fillLatency.observe((Date.now() - batch.receivedAt) / 1000);
+      metrics.ordersFired.inc({ type: order.type, outcome: r.outcome });
+      armed.settle(order, true);
+      if (r.siblingId && r.outcome !== "GONE") armed.disarm(r.siblingId);
+      if (r.next) armed.arm(r.next);
+      if (r.outcome === "FILLED" || r.outcome === "REJECTED") marketEvents.emit("fill", { userId: r.userId, orderId: r.orderId, outcome: r.outcome });
+      if (r.outcome !== "GONE") {
+        marketEvents.emit("order-changed", { userId: r.userId, orderId: r.orderId });
+        if (r.siblingId) marketEvents.emit("order-changed", { userId: r.userId, orderId: r.siblingId });
       }
-    }
+      log(`order ${order.id} ${r.outcome} at ${unitsToNumber(batch.price)} (${batch.symbol} trade ${batch.tradeId})`);
+    };
+    const onChunk = (c: { size: number; outcome: string; error?: unknown }) => {
+      if (c.outcome === "refused") log(`${c.size} fills of one ${batch.symbol} trade refused together (an order gone or funds short): filling them one by one`);
+      if (c.outcome === "failed") log(`${c.size} fills of one ${batch.symbol} trade failed together, filling them one by one: ${c.error instanceof Error ? c.error.message : String(c.error)}`);
+    };
+    const unfired = live()
+      ? await fireOrders({ orders: batch.orders, price: batch.price, tradeId: batch.tradeId, tradeTime: batch.tradeTime, proceed: live, onFired, onChunk })
+      : batch.orders;
+    for (const order of unfired) armed.settle(order, false);
   });
 
   const onTrade = (t: Trade) => {

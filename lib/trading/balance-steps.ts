@@ -123,3 +123,75 @@ export function resetBalanceSteps(userId: string, now: number): Step[] {
     { sql: `UPDATE "Balance" SET "free" = ${target}, "locked" = 0 WHERE "userId" = ?`, params: [QUOTE_COIN, STARTING_BALANCE, userId] },
   ];
 }
+
+export interface OwnedChanges {
+  userId: string;
+  orderId: string;
+  /** one change per coin (mergeChanges), as balanceSteps would apply them for this order alone */
+  changes: BalanceChange[];
+}
+
+const cast = (type: string) => `CAST(? AS ${type})`;
+
+/**
+ * The balance steps of many orders' changes in one transaction, as if each order's balanceSteps ran in
+ * turn: one lock step (PostgreSQL: every row in (user, coin) order, the global lock order), one multi-row
+ * guarded UPDATE of the summed change per (user, coin), one multi-row ledger INSERT. Each guard is the
+ * sequence's: the balance must cover the worst running total of the changes in their order, so the update
+ * passes exactly when every order's own guard would have passed one after the other. A guard that fails
+ * (or a running total beyond the bounds) throws `onShort()`; the caller then applies the changes one by one.
+ * Null when there is nothing to change.
+ */
+export function batchBalanceSteps(items: OwnedChanges[], now: number, onShort: () => Error): Step[] | null {
+  interface Sum { userId: string; coin: string; free: bigint; locked: bigint; minFree: bigint; minLocked: bigint; maxSum: bigint }
+  const sums = new Map<string, Sum>();
+  const ledger: unknown[] = [];
+  let ledgerRows = 0;
+  for (const item of items) {
+    for (const c of [...item.changes].sort((a, b) => a.coin.localeCompare(b.coin))) {
+      const key = `${item.userId}\u0000${c.coin}`;
+      let s = sums.get(key);
+      if (!s) sums.set(key, (s = { userId: item.userId, coin: c.coin, free: 0n, locked: 0n, minFree: 0n, minLocked: 0n, maxSum: 0n }));
+      s.free += c.free;
+      s.locked += c.locked;
+      if (s.free < s.minFree) s.minFree = s.free;
+      if (s.locked < s.minLocked) s.minLocked = s.locked;
+      if (s.free + s.locked > s.maxSum) s.maxSum = s.free + s.locked;
+      // Beyond the ceiling at any point: not for one statement (its bounds would leave int64).
+      if (abs(s.free) > MAX_BALANCE || abs(s.locked) > MAX_BALANCE || abs(s.free + s.locked) > MAX_BALANCE) throw onShort();
+      for (const e of c.entries) {
+        if (e.free === 0n && e.locked === 0n) continue;
+        ledger.push(item.userId, c.coin, e.kind, e.free, e.locked, item.orderId, BigInt(now));
+        ledgerRows++;
+      }
+    }
+  }
+  const rows = [...sums.values()].filter((s) => s.free !== 0n || s.locked !== 0n || s.minFree < 0n || s.minLocked < 0n || s.maxSum > 0n);
+  if (!rows.length) return null;
+  // The lock order is (user, coin) in the database's collation: sort there, not here.
+  const keys = rows.map(() => `(?,?)`).join(",");
+  const keyParams = rows.flatMap((s) => [s.userId, s.coin]);
+  const lock: Step = {
+    sql: `UPDATE "Balance" SET "free" = "free" WHERE ("userId","coin") IN (VALUES ${keys})`,
+    pgSql: `SELECT "coin" FROM "Balance" WHERE ("userId","coin") IN (VALUES ${keys}) ORDER BY "userId", "coin" FOR UPDATE`,
+    params: keyParams,
+    fold: {},
+  };
+  const values = rows.map(() => `(${[cast("TEXT"), cast("TEXT"), ...Array.from({ length: 5 }, () => cast("BIGINT"))].join(",")})`).join(",");
+  const update: Step = {
+    sql: `UPDATE "Balance" AS b SET "free" = b."free" + v.column3, "locked" = b."locked" + v.column4 FROM (VALUES ${values}) AS v
+          WHERE b."userId" = v.column1 AND b."coin" = v.column2 AND b."free" >= v.column5 AND b."locked" >= v.column6 AND b."free" + b."locked" <= v.column7`,
+    params: rows.flatMap((s) => [s.userId, s.coin, s.free, s.locked, -s.minFree, -s.minLocked, MAX_BALANCE - s.maxSum]),
+    expect: { rows: rows.length, error: onShort },
+    fold: {},
+  };
+  const steps = [lock, update];
+  if (ledgerRows) {
+    steps.push({
+      sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES ${Array.from({ length: ledgerRows }, () => "(?,?,?,?,?,?,?)").join(",")}`,
+      params: ledger,
+      fold: {},
+    });
+  }
+  return steps;
+}

@@ -15,7 +15,8 @@ import { formatUnits } from "@/lib/money";
 import { MAX_STORED } from "./amount-bounds";
 import { balanceSteps, mergeChanges } from "./balance-steps";
 import { siblingOf } from "./oco-legs";
-import { armOf, type OpenOrder } from "./open-order";
+import { fillPriceOf } from "./fill-price";
+import type { OpenOrder } from "./open-order";
 import { closeWithSibling, OrderGone, type CloseOrder } from "./order-steps";
 import { feeRate, tradeAmounts } from "./quote-costs";
 import { lockChange, tradeChanges } from "./trade-changes";
@@ -47,7 +48,6 @@ export async function fireOrder({ order, price, tradeId }: FireInput): Promise<F
   const result = (outcome: FireResult["outcome"], next?: OpenOrder): FireResult => ({ outcome, userId: order.userId, orderId: order.id, siblingId: sibling, next });
   const lockCoin = order.lockCoin;
   const now = marketNow();
-  const arm = armOf(order);
   const siblingEnd = sibling ? { id: sibling, status: "EXPIRED" as const, reason: "the other leg of its OCO fired" } : null;
   const unlock = lockChange(lockCoin, -order.lockAmount);
 
@@ -63,40 +63,33 @@ export async function fireOrder({ order, price, tradeId }: FireInput): Promise<F
   const close = (c: Omit<CloseOrder, "id" | "version" | "now">): Step[] =>
     closeWithSibling({ id: order.id, version: order.version, now, triggerTradeId: tradeId, triggerPrice: price, ...c }, siblingEnd, true);
 
-  let fillAt = price;
-  let maker = false;
-  if (arm.kind === "limit" && order.limitPrice != null) {
-    fillAt = order.limitPrice;
-    maker = true;
-  } else if (order.type === "SLL" || order.type === "TPL") {
-    const limit = order.limitPrice ?? price;
-    const marketable = order.side === "BUY" ? limit >= price : limit <= price;
-    if (!marketable) {
-      if (order.timeInForce === "IOC" || order.timeInForce === "FOK") {
-        const ok = await run([
-          ...close({ status: "EXPIRED", reason: `${order.timeInForce}: its limit could not fill at the trade that fired its stop` }),
-          ...balanceSteps(order.userId, order.id, [unlock], now),
-        ]);
-        return result(ok ? "EXPIRED" : "GONE");
-      }
-      const steps: Step[] = [
-        {
-          sql: `UPDATE "Order" SET "triggeredAt" = ?, "triggerPrice" = ?, "triggerTradeId" = ?, "updatedAt" = ?, "version" = "version" + 1 WHERE "id" = ? AND "status" = 'OPEN' AND "version" = ?`,
-          params: [BigInt(now), price, tradeId, BigInt(now), order.id, order.version],
-          expect: { rows: 1, error: () => new OrderGone() },
-        },
-      ];
-      if (siblingEnd) {
-        steps.push({
-          sql: `UPDATE "Order" SET "status" = 'EXPIRED', "reason" = ?, "closedAt" = ?, "updatedAt" = ?, "version" = "version" + 1 WHERE "id" = ? AND "status" = 'OPEN'`,
-          params: [siblingEnd.reason, BigInt(now), BigInt(now), siblingEnd.id],
-        });
-        if (siblingEnd.id < order.id) steps.reverse();
-      }
-      const ok = await run(steps);
-      return ok ? result("TRIGGERED", { ...order, triggeredAt: now, version: order.version + 1, ocoId: order.ocoId }) : result("GONE");
+  const terms = fillPriceOf(order, price);
+  if (!terms) {
+    if (order.timeInForce === "IOC" || order.timeInForce === "FOK") {
+      const ok = await run([
+        ...close({ status: "EXPIRED", reason: `${order.timeInForce}: its limit could not fill at the trade that fired its stop` }),
+        ...balanceSteps(order.userId, order.id, [unlock], now),
+      ]);
+      return result(ok ? "EXPIRED" : "GONE");
     }
+    const steps: Step[] = [
+      {
+        sql: `UPDATE "Order" SET "triggeredAt" = ?, "triggerPrice" = ?, "triggerTradeId" = ?, "updatedAt" = ?, "version" = "version" + 1 WHERE "id" = ? AND "status" = 'OPEN' AND "version" = ?`,
+        params: [BigInt(now), price, tradeId, BigInt(now), order.id, order.version],
+        expect: { rows: 1, error: () => new OrderGone() },
+      },
+    ];
+    if (siblingEnd) {
+      steps.push({
+        sql: `UPDATE "Order" SET "status" = 'EXPIRED', "reason" = ?, "closedAt" = ?, "updatedAt" = ?, "version" = "version" + 1 WHERE "id" = ? AND "status" = 'OPEN'`,
+        params: [siblingEnd.reason, BigInt(now), BigInt(now), siblingEnd.id],
+      });
+      if (siblingEnd.id < order.id) steps.reverse();
+    }
+    const ok = await run(steps);
+    return ok ? result("TRIGGERED", { ...order, triggeredAt: now, version: order.version + 1, ocoId: order.ocoId }) : result("GONE");
   }
+  const { fillAt, maker } = terms;
 
   const t = tradeAmounts(order.side, order.amount, fillAt, feeRate(maker));
   // A gap can price the fill far beyond any order's bound: such a fill is rejected, never written.

@@ -119,3 +119,56 @@ export function closeWithSibling(
 
 export const orderNotFound = (id: string) =>
   new DomainError("ORDER_NOT_FOUND", `No open stop order with id ${id} belongs to you.`);
+
+export interface FilledOrder {
+  id: string;
+  /** the version read */
+  version: number;
+  fillPrice: bigint;
+  quoteAmount: bigint;
+  fee: bigint;
+  maker: boolean;
+}
+
+/**
+ * The fills of one trade, many orders in one transaction: first every order row they touch is locked in id
+ * order (PostgreSQL; the global lock order: order rows before balances), then one multi-row OPEN (in the
+ * version read) -> FILLED transition that must change every order, then the OCO siblings EXPIRED (each may
+ * already be gone). `onGone` is thrown when any order was no longer open in the version read: the caller
+ * then fills them one by one. The siblings must not be among the filled orders.
+ */
+export function fillOrdersSteps(
+  fills: FilledOrder[],
+  siblings: string[],
+  trade: { tradeId: string; price: bigint; now: number; siblingReason: string },
+  onGone: () => Error,
+): Step[] {
+  const ids = [...fills.map((f) => f.id), ...siblings];
+  const list = ids.map(() => "?").join(",");
+  const now = BigInt(trade.now);
+  const values = fills.map(() => `(CAST(? AS TEXT),CAST(? AS INTEGER),CAST(? AS BIGINT),CAST(? AS BIGINT),CAST(? AS BIGINT),CAST(? AS BOOLEAN))`).join(",");
+  const steps: Step[] = [
+    {
+      sql: `UPDATE "Order" SET "version" = "version" WHERE "id" IN (${list})`,
+      pgSql: `SELECT "id" FROM "Order" WHERE "id" IN (${list}) ORDER BY "id" FOR UPDATE`,
+      params: ids,
+      fold: {},
+    },
+    {
+      sql: `UPDATE "Order" AS o SET "status" = 'FILLED', "fillPrice" = v.column3, "quoteAmount" = v.column4, "fee" = v.column5, "maker" = v.column6,
+              "triggerTradeId" = ?, "triggerPrice" = ?, "reason" = NULL, "closedAt" = ?, "updatedAt" = ?, "version" = o."version" + 1
+            FROM (VALUES ${values}) AS v WHERE o."id" = v.column1 AND o."status" = 'OPEN' AND o."version" = v.column2`,
+      params: [trade.tradeId, trade.price, now, now, ...fills.flatMap((f) => [f.id, f.version, f.fillPrice, f.quoteAmount, f.fee, f.maker])],
+      expect: { rows: fills.length, error: onGone },
+      fold: {},
+    },
+  ];
+  if (siblings.length) {
+    steps.push({
+      sql: `UPDATE "Order" SET "status" = 'EXPIRED', "reason" = ?, "closedAt" = ?, "updatedAt" = ?, "version" = "version" + 1 WHERE "id" IN (${siblings.map(() => "?").join(",")}) AND "status" = 'OPEN'`,
+      params: [trade.siblingReason, now, now, ...siblings],
+      fold: {},
+    });
+  }
+  return steps;
+}

@@ -6,7 +6,8 @@
 //   - new highs with 100,000 trailing stops (target < 1 ms)     vs a per-order watermark loop per trade
 //   - re-arming all at start (target < 5 s)                     vs the bare query of the same rows
 //   - memory of the armed orders (target < 200 MB)
-// Prints figures; asserts nothing. Run: `node --expose-gc --import tsx tests/bench/engine.ts [sqlite|postgres]`.
+// Prints figures; asserts nothing. Run: `node --expose-gc --import tsx tests/bench/engine.ts [sqlite|postgres]`
+// (BENCH_CHUNK=n: fills per transaction, default FILL_CHUNK; 1 is the one-by-one path).
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import type { OpenOrder } from "@/lib/trading/open-order";
 
@@ -145,7 +146,8 @@ async function bench(kind: "sqlite" | "postgres"): Promise<void> {
     await seed(rows);
     const { ArmedOrders } = await import("@/lib/market/armed-orders");
     const { TrailingIndex } = await import("@/lib/market/trailing-index");
-    const { fireOrder } = await import("@/lib/trading/fire-order");
+    const { fireOrders, FILL_CHUNK } = await import("@/lib/trading/fire-orders");
+    const CHUNK = Number(process.env.BENCH_CHUNK ?? FILL_CHUNK);
     const { armOf, armFires } = await import("@/lib/trading/open-order");
     const { trailingFires, nextWatermark } = await import("@/lib/trading/trailing-stop");
     const { selectRows, atomic } = await import("@/lib/atomic");
@@ -199,23 +201,31 @@ async function bench(kind: "sqlite" | "postgres"): Promise<void> {
       "< 1 ms p99",
     );
 
-    // One trade that fires 1,000; the worker fills them one by one, each in its own transaction.
+    // One trade that fires 1,000, filled as the worker fills them (fireOrders: FILL_CHUNK fills per
+    // transaction), or with BENCH_CHUNK=1 each in its own transaction (the path before batching).
     t = performance.now();
     const fired = armed.take("BTCUSDT", FIRE_AT);
     const takeMs = performance.now() - t;
     const outcomes: Record<string, number> = {};
-    for (const order of fired) {
-      const r = await fireOrder({ order, price: FIRE_AT, tradeId: "bench-fire", tradeTime: Date.now() });
-      armed.settle(order, true);
-      if (r.siblingId) armed.disarm(r.siblingId);
-      outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
-    }
+    await fireOrders({
+      orders: fired,
+      price: FIRE_AT,
+      tradeId: "bench-fire",
+      tradeTime: Date.now(),
+      chunk: CHUNK,
+      onFired: (f) => {
+        armed.settle(f.order, "result" in f);
+        const outcome = "result" in f ? f.result.outcome : "ERROR";
+        if ("result" in f && f.result.siblingId) armed.disarm(f.result.siblingId);
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      },
+    });
     const fireMs = performance.now() - t;
     t = performance.now();
     for (let i = 0; i < fired.length; i++) await atomic([{ sql: `UPDATE "User" SET "age" = "age" WHERE "id" = ?`, params: [`u${i % USERS}`] }]);
     const floorMs = performance.now() - t;
     line(
-      `trade that fires ${fired.length.toLocaleString("en")} (${Object.entries(outcomes).map(([k, v]) => `${v} ${k}`).join(", ")}), all committed`,
+      `trade that fires ${fired.length.toLocaleString("en")}, ${CHUNK} per transaction (${Object.entries(outcomes).map(([k, v]) => `${v} ${k}`).join(", ")}), all committed`,
       `${fireMs.toFixed(0)} ms (index ${takeMs.toFixed(2)} ms)`,
       `${floorMs.toFixed(0)} ms (as many one-statement transactions)`,
       `${(fireMs / floorMs).toFixed(2)}x`,
