@@ -146,6 +146,12 @@ export function fillOrdersSteps(
   const ids = [...fills.map((f) => f.id), ...siblings];
   const list = ids.map(() => "?").join(",");
   const now = BigInt(trade.now);
+  // SQLite: `+"status"` keeps its planner off the (status, …) index, which would visit every open order
+  // (PostgreSQL, which has no unary + on text, goes by the primary key as it is).
+  const fill = (status: string) =>
+    `UPDATE "Order" AS o SET "status" = 'FILLED', "fillPrice" = v.column3, "quoteAmount" = v.column4, "fee" = v.column5, "maker" = v.column6,
+       "triggerTradeId" = ?, "triggerPrice" = ?, "reason" = NULL, "closedAt" = ?, "updatedAt" = ?, "version" = o."version" + 1
+     FROM (VALUES ${values}) AS v WHERE o."id" = v.column1 AND ${status} = 'OPEN' AND o."version" = v.column2`;
   const values = fills.map(() => `(CAST(? AS TEXT),CAST(? AS INTEGER),CAST(? AS BIGINT),CAST(? AS BIGINT),CAST(? AS BIGINT),CAST(? AS BOOLEAN))`).join(",");
   const steps: Step[] = [
     {
@@ -155,17 +161,19 @@ export function fillOrdersSteps(
       fold: {},
     },
     {
-      sql: `UPDATE "Order" AS o SET "status" = 'FILLED', "fillPrice" = v.column3, "quoteAmount" = v.column4, "fee" = v.column5, "maker" = v.column6,
-              "triggerTradeId" = ?, "triggerPrice" = ?, "reason" = NULL, "closedAt" = ?, "updatedAt" = ?, "version" = o."version" + 1
-            FROM (VALUES ${values}) AS v WHERE o."id" = v.column1 AND o."status" = 'OPEN' AND o."version" = v.column2`,
+      sql: fill(`+o."status"`),
+      pgSql: fill(`o."status"`),
       params: [trade.tradeId, trade.price, now, now, ...fills.flatMap((f) => [f.id, f.version, f.fillPrice, f.quoteAmount, f.fee, f.maker])],
       expect: { rows: fills.length, error: onGone },
       fold: {},
     },
   ];
   if (siblings.length) {
+    const expire = (status: string) =>
+      `UPDATE "Order" SET "status" = 'EXPIRED', "reason" = ?, "closedAt" = ?, "updatedAt" = ?, "version" = "version" + 1 WHERE "id" IN (${siblings.map(() => "?").join(",")}) AND ${status} = 'OPEN'`;
     steps.push({
-      sql: `UPDATE "Order" SET "status" = 'EXPIRED', "reason" = ?, "closedAt" = ?, "updatedAt" = ?, "version" = "version" + 1 WHERE "id" IN (${siblings.map(() => "?").join(",")}) AND "status" = 'OPEN'`,
+      sql: expire(`+"status"`),
+      pgSql: expire(`"status"`),
       params: [trade.siblingReason, now, now, ...siblings],
       fold: {},
     });

@@ -35,6 +35,12 @@ describe("foldStatement", () => {
     expect(sql.indexOf("WHEN n0 <> 1")).toBeLessThan(sql.indexOf("WHEN n1 < 0"));
   });
 
+  it("counts the rows a SELECT step (rows locked FOR UPDATE) returns, as it is", () => {
+    const { sql } = foldStatement([{ sql: `SELECT "id" FROM "O" WHERE "id" IN (?,?) ORDER BY "id" FOR UPDATE`, params: ["a", "b"] }]);
+    expect(sql).toContain(`s0 AS (SELECT "id" FROM "O" WHERE "id" IN ($1,$2) ORDER BY "id" FOR UPDATE)`);
+    expect(sql).toContain(`(SELECT count(*) FROM s0) AS n0`);
+  });
+
   it("refuses a step whose placeholders do not match its parameters", () => {
     expect(() => foldStatement([{ sql: `UPDATE "B" SET "f" = ?`, params: [] }])).toThrow(/placeholders/);
   });
