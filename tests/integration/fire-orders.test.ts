@@ -165,9 +165,9 @@ async function expectConsistent(ids: string[]) {
 describe("fired orders committed several per transaction", () => {
   it("fills every order once, in chunks, with the OCO siblings expired and the ledger explaining every balance", async () => {
     const ids = await users("all");
-    const orders = await book(ids, 250);
-    const outcomes = await fire(orders, 100);
-    expect(chunks).toEqual(["100 committed", "100 committed", "50 committed"]);
+    const orders = await book(ids, 520);
+    const outcomes = await fire(orders); // FILL_CHUNK, 250
+    expect(chunks).toEqual(["250 committed", "250 committed", "20 committed"]);
     expect([...outcomes.keys()]).toEqual(orders.map((o) => o.id)); // reported in firing order
     expect(new Set(outcomes.values())).toEqual(new Set(["FILLED"]));
     const st = await statuses(ids);
@@ -177,7 +177,7 @@ describe("fired orders committed several per transaction", () => {
     }
     await expectConsistent(ids);
     const fees = await lib.selectRows<{ n: unknown }>(`SELECT COUNT(*) AS n FROM "LedgerEntry" WHERE "kind" = 'FEE' AND "userId" LIKE 'all-%'`);
-    expect(Number(fees[0]!.n)).toBe(250);
+    expect(Number(fees[0]!.n)).toBe(520);
   });
 
   it("leaves the orders cancelled after the trade fired them cancelled, and fills the rest of their chunks", async () => {
