@@ -12,7 +12,7 @@ import { TriggerIndex } from "./trigger-index";
 
 const SELECT = {
   id: true,
-  userId: true,
+  portfolioId: true,
   symbol: true,
   side: true,
   type: true,
@@ -28,13 +28,15 @@ const SELECT = {
   watermark: true,
   triggeredAt: true,
   ocoId: true,
+  feeRate: true,
+  expiresAt: true,
   version: true,
   archived: true,
 } as const;
 
 type Row = {
   id: string;
-  userId: string;
+  portfolioId: string;
   symbol: string;
   side: string;
   type: string;
@@ -50,6 +52,8 @@ type Row = {
   watermark: bigint | null;
   triggeredAt: bigint | null;
   ocoId: string | null;
+  feeRate: bigint | null;
+  expiresAt: bigint | null;
   version: number;
   archived: boolean;
 };
@@ -70,7 +74,7 @@ function toOpenOrder(r: Row): OpenStopOrder | undefined {
   if (!pair) return undefined;
   const o: OpenStopOrder = {
     id: r.id,
-    userId: r.userId,
+    portfolioId: r.portfolioId,
     symbol: pair.symbol,
     side: r.side,
     type: r.type as TypeCode,
@@ -85,6 +89,8 @@ function toOpenOrder(r: Row): OpenStopOrder | undefined {
     watermark: r.watermark,
     triggeredAt: r.triggeredAt === null ? null : Number(r.triggeredAt),
     ocoId: r.ocoId,
+    feeRate: r.feeRate,
+    expiresAt: r.expiresAt === null ? null : Number(r.expiresAt),
     version: r.version,
   };
   return armOf(o).kind === "none" ? undefined : o;
