@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 const stop = (id: string): OpenOrder => ({
-  id, userId: "u1", symbol: "BTCUSDT", side: "BUY", type: "SL", amount: 1_000_000n, stopPrice: 9_100_000_000_000n,
+  id, portfolioId: "u1", symbol: "BTCUSDT", side: "BUY", type: "SL", amount: 1_000_000n, stopPrice: 9_100_000_000_000n,
   lockAmount: 91_000_000_000n, lockCoin: "USDT", version: 0,
 });
 
