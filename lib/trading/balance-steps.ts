@@ -43,7 +43,7 @@ const defaultOnShort = (coin: string, c: BalanceChange) =>
  * A refused guard rolls the transaction back with `onShort`.
  */
 export function balanceSteps(
-  userId: string,
+  portfolioId: string,
   orderId: string | null,
   changes: BalanceChange[],
   now: number,
@@ -55,17 +55,17 @@ export function balanceSteps(
     if (abs(c.free) > MAX_BALANCE || abs(c.locked) > MAX_BALANCE || abs(c.free + c.locked) > MAX_BALANCE) throw onShort(c.coin, c)();
   }
   const updates: Step[] = sorted.map((c) => ({
-    sql: `UPDATE "Balance" SET "free" = "free" + ?, "locked" = "locked" + ? WHERE "userId" = ? AND "coin" = ? AND "free" >= ? AND "locked" >= ? AND "free" + "locked" <= ?`,
-    params: [c.free, c.locked, userId, c.coin, -c.free, -c.locked, MAX_BALANCE - c.free - c.locked],
+    sql: `UPDATE "Balance" SET "free" = "free" + ?, "locked" = "locked" + ? WHERE "portfolioId" = ? AND "coin" = ? AND "free" >= ? AND "locked" >= ? AND "free" + "locked" <= ?`,
+    params: [c.free, c.locked, portfolioId, c.coin, -c.free, -c.locked, MAX_BALANCE - c.free - c.locked],
     expect: { rows: 1, error: onShort(c.coin, c) },
-    fold: { row: `Balance ${userId} ${c.coin}` },
+    fold: { row: `Balance ${portfolioId} ${c.coin}` },
   }));
   const ledger: Step[] = sorted.flatMap((c) =>
     c.entries
       .filter((e) => e.free !== 0n || e.locked !== 0n)
       .map((e) => ({
-        sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES (?,?,?,?,?,?,?)`,
-        params: [userId, c.coin, e.kind, e.free, e.locked, orderId, BigInt(now)],
+        sql: `INSERT INTO "LedgerEntry" ("portfolioId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES (?,?,?,?,?,?,?)`,
+        params: [portfolioId, c.coin, e.kind, e.free, e.locked, orderId, BigInt(now)],
         fold: {},
       })),
   );
@@ -89,15 +89,15 @@ export function mergeChanges(changes: BalanceChange[]): BalanceChange[] {
 }
 
 /** A new account's balance rows: the starting balance of the quote coin (one GRANT ledger row), 0 of the rest. */
-export function openingBalanceSteps(userId: string, now: number): Step[] {
+export function openingBalanceSteps(portfolioId: string, now: number, startingBalance: bigint = STARTING_BALANCE): Step[] {
   return [
     ...COINS.map((coin) => ({
-      sql: `INSERT INTO "Balance" ("userId","coin","free","locked") VALUES (?,?,?,0)`,
-      params: [userId, coin, coin === QUOTE_COIN ? STARTING_BALANCE : 0n],
+      sql: `INSERT INTO "Balance" ("portfolioId","coin","free","locked") VALUES (?,?,?,0)`,
+      params: [portfolioId, coin, coin === QUOTE_COIN ? startingBalance : 0n],
     })),
     {
-      sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES (?,?,'GRANT',?,0,NULL,?)`,
-      params: [userId, QUOTE_COIN, STARTING_BALANCE, BigInt(now)],
+      sql: `INSERT INTO "LedgerEntry" ("portfolioId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES (?,?,'GRANT',?,0,NULL,?)`,
+      params: [portfolioId, QUOTE_COIN, startingBalance, BigInt(now)],
     },
   ];
 }
@@ -107,25 +107,25 @@ export function openingBalanceSteps(userId: string, now: number): Step[] {
  * (locks included: the caller has cancelled the open orders in the same transaction, before these steps,
  * so the row locks follow the global order: order rows, then balances by coin).
  */
-export function resetBalanceSteps(userId: string, now: number): Step[] {
+export function resetBalanceSteps(portfolioId: string, now: number, startingBalance: bigint): Step[] {
   const target = `CASE WHEN "coin" = ? THEN CAST(? AS BIGINT) ELSE 0 END`;
   return [
     {
-      sql: `UPDATE "Balance" SET "locked" = "locked" WHERE "userId" = ?`,
-      pgSql: `SELECT "coin" FROM "Balance" WHERE "userId" = ? ORDER BY "coin" FOR UPDATE`,
-      params: [userId],
+      sql: `UPDATE "Balance" SET "locked" = "locked" WHERE "portfolioId" = ?`,
+      pgSql: `SELECT "coin" FROM "Balance" WHERE "portfolioId" = ? ORDER BY "coin" FOR UPDATE`,
+      params: [portfolioId],
     },
     {
-      sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","orderId","createdAt")
-            SELECT "userId", "coin", 'RESET', ${target} - "free", -"locked", NULL, ? FROM "Balance" WHERE "userId" = ?`,
-      params: [QUOTE_COIN, STARTING_BALANCE, BigInt(now), userId],
+      sql: `INSERT INTO "LedgerEntry" ("portfolioId","coin","kind","deltaFree","deltaLocked","orderId","createdAt")
+            SELECT "portfolioId", "coin", 'RESET', ${target} - "free", -"locked", NULL, ? FROM "Balance" WHERE "portfolioId" = ?`,
+      params: [QUOTE_COIN, startingBalance, BigInt(now), portfolioId],
     },
-    { sql: `UPDATE "Balance" SET "free" = ${target}, "locked" = 0 WHERE "userId" = ?`, params: [QUOTE_COIN, STARTING_BALANCE, userId] },
+    { sql: `UPDATE "Balance" SET "free" = ${target}, "locked" = 0 WHERE "portfolioId" = ?`, params: [QUOTE_COIN, startingBalance, portfolioId] },
   ];
 }
 
 export interface OwnedChanges {
-  userId: string;
+  portfolioId: string;
   orderId: string;
   /** one change per coin (mergeChanges), as balanceSteps would apply them for this order alone */
   changes: BalanceChange[];
@@ -135,23 +135,23 @@ const cast = (type: string) => `CAST(? AS ${type})`;
 
 /**
  * The balance steps of many orders' changes in one transaction, as if each order's balanceSteps ran in
- * turn: one lock step (PostgreSQL: every row in (user, coin) order, the global lock order), one multi-row
- * guarded UPDATE of the summed change per (user, coin), one multi-row ledger INSERT. Each guard is the
+ * turn: one lock step (PostgreSQL: every row in (portfolio, coin) order, the global lock order), one multi-row
+ * guarded UPDATE of the summed change per (portfolio, coin), one multi-row ledger INSERT. Each guard is the
  * sequence's: the balance must cover the worst running total of the changes in their order, so the update
  * passes exactly when every order's own guard would have passed one after the other. A guard that fails
  * (or a running total beyond the bounds) throws `onShort()`; the caller then applies the changes one by one.
  * Null when there is nothing to change.
  */
 export function batchBalanceSteps(items: OwnedChanges[], now: number, onShort: () => Error): Step[] | null {
-  interface Sum { userId: string; coin: string; free: bigint; locked: bigint; minFree: bigint; minLocked: bigint; maxSum: bigint }
+  interface Sum { portfolioId: string; coin: string; free: bigint; locked: bigint; minFree: bigint; minLocked: bigint; maxSum: bigint }
   const sums = new Map<string, Sum>();
   const ledger: unknown[] = [];
   let ledgerRows = 0;
   for (const item of items) {
     for (const c of [...item.changes].sort((a, b) => a.coin.localeCompare(b.coin))) {
-      const key = `${item.userId}\u0000${c.coin}`;
+      const key = `${item.portfolioId}\u0000${c.coin}`;
       let s = sums.get(key);
-      if (!s) sums.set(key, (s = { userId: item.userId, coin: c.coin, free: 0n, locked: 0n, minFree: 0n, minLocked: 0n, maxSum: 0n }));
+      if (!s) sums.set(key, (s = { portfolioId: item.portfolioId, coin: c.coin, free: 0n, locked: 0n, minFree: 0n, minLocked: 0n, maxSum: 0n }));
       s.free += c.free;
       s.locked += c.locked;
       if (s.free < s.minFree) s.minFree = s.free;
@@ -161,34 +161,34 @@ export function batchBalanceSteps(items: OwnedChanges[], now: number, onShort: (
       if (abs(s.free) > MAX_BALANCE || abs(s.locked) > MAX_BALANCE || abs(s.free + s.locked) > MAX_BALANCE) throw onShort();
       for (const e of c.entries) {
         if (e.free === 0n && e.locked === 0n) continue;
-        ledger.push(item.userId, c.coin, e.kind, e.free, e.locked, item.orderId, BigInt(now));
+        ledger.push(item.portfolioId, c.coin, e.kind, e.free, e.locked, item.orderId, BigInt(now));
         ledgerRows++;
       }
     }
   }
   const rows = [...sums.values()].filter((s) => s.free !== 0n || s.locked !== 0n || s.minFree < 0n || s.minLocked < 0n || s.maxSum > 0n);
   if (!rows.length) return null;
-  // The lock order is (user, coin) in the database's collation: sort there, not here.
+  // The lock order is (portfolio, coin) in the database's collation: sort there, not here.
   const keys = rows.map(() => `(?,?)`).join(",");
-  const keyParams = rows.flatMap((s) => [s.userId, s.coin]);
+  const keyParams = rows.flatMap((s) => [s.portfolioId, s.coin]);
   const lock: Step = {
-    sql: `UPDATE "Balance" SET "free" = "free" WHERE ("userId","coin") IN (VALUES ${keys})`,
-    pgSql: `SELECT "coin" FROM "Balance" WHERE ("userId","coin") IN (VALUES ${keys}) ORDER BY "userId", "coin" FOR UPDATE`,
+    sql: `UPDATE "Balance" SET "free" = "free" WHERE ("portfolioId","coin") IN (VALUES ${keys})`,
+    pgSql: `SELECT "coin" FROM "Balance" WHERE ("portfolioId","coin") IN (VALUES ${keys}) ORDER BY "portfolioId", "coin" FOR UPDATE`,
     params: keyParams,
     fold: {},
   };
   const values = rows.map(() => `(${[cast("TEXT"), cast("TEXT"), ...Array.from({ length: 5 }, () => cast("BIGINT"))].join(",")})`).join(",");
   const update: Step = {
     sql: `UPDATE "Balance" AS b SET "free" = b."free" + v.column3, "locked" = b."locked" + v.column4 FROM (VALUES ${values}) AS v
-          WHERE b."userId" = v.column1 AND b."coin" = v.column2 AND b."free" >= v.column5 AND b."locked" >= v.column6 AND b."free" + b."locked" <= v.column7`,
-    params: rows.flatMap((s) => [s.userId, s.coin, s.free, s.locked, -s.minFree, -s.minLocked, MAX_BALANCE - s.maxSum]),
+          WHERE b."portfolioId" = v.column1 AND b."coin" = v.column2 AND b."free" >= v.column5 AND b."locked" >= v.column6 AND b."free" + b."locked" <= v.column7`,
+    params: rows.flatMap((s) => [s.portfolioId, s.coin, s.free, s.locked, -s.minFree, -s.minLocked, MAX_BALANCE - s.maxSum]),
     expect: { rows: rows.length, error: onShort },
     fold: {},
   };
   const steps = [lock, update];
   if (ledgerRows) {
     steps.push({
-      sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES ${Array.from({ length: ledgerRows }, () => "(?,?,?,?,?,?,?)").join(",")}`,
+      sql: `INSERT INTO "LedgerEntry" ("portfolioId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES ${Array.from({ length: ledgerRows }, () => "(?,?,?,?,?,?,?)").join(",")}`,
       params: ledger,
       fold: {},
     });

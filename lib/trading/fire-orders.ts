@@ -3,7 +3,7 @@
 // so 1,000 fills one by one cannot fit in a second). Consecutive fills go into chunks: one transaction per
 // chunk (lib/atomic.ts; on PostgreSQL one statement) that locks the chunk's order rows in id order, moves
 // them OPEN -> FILLED guarded by status and version, expires their OCO siblings, then applies the summed
-// change of each (user, coin) with the guard of the whole sequence (balance-steps.ts batchBalanceSteps) and
+// change of each (portfolio, coin) with the guard of the whole sequence (balance-steps.ts batchBalanceSteps) and
 // writes the ledger rows. When any guard of a chunk fails (an order was cancelled meanwhile, funds short,
 // a bound) the chunk rolls back whole and its orders are fired one by one with fireOrder, which settles
 // each of them on its own. Orders that are not plain fills (a stop-limit that expires or rests, a fill
@@ -59,16 +59,18 @@ interface PlannedFill {
 function planFill(order: OpenOrder, price: bigint): PlannedFill | null {
   const pair = findPair(order.symbol);
   if (!pair) throw new DomainError("UNKNOWN_PAIR", `unknown pair ${order.symbol}`);
+  // An order past its competition's end expires instead (fireOrder).
+  if (order.expiresAt != null && marketNow() >= order.expiresAt) return null;
   const terms = fillPriceOf(order, price);
   if (!terms) return null;
-  const t = tradeAmounts(order.side, order.amount, terms.fillAt, feeRate(terms.maker));
+  const t = tradeAmounts(order.side, order.amount, terms.fillAt, order.feeRate ?? feeRate(terms.maker));
   if (t.quote + t.fee > MAX_STORED) return null;
   return {
     order,
     sibling: siblingOf(order.id, order.ocoId),
     fill: { id: order.id, version: order.version, fillPrice: terms.fillAt, quoteAmount: t.quote, fee: t.fee, maker: terms.maker },
     balances: {
-      userId: order.userId,
+      portfolioId: order.portfolioId,
       orderId: order.id,
       changes: mergeChanges([lockChange(order.lockCoin, -order.lockAmount), ...tradeChanges(pair, order.side, order.amount, t)]),
     },
@@ -96,7 +98,7 @@ export async function fireOrders(input: FireOrdersInput): Promise<OpenOrder[]> {
     touched = new Set();
     if (!fills.length) return;
     if (fills.length > 1 && (await commitChunk(fills, price, tradeId, input.onChunk))) {
-      for (const f of fills) onFired({ order: f.order, result: { outcome: "FILLED", userId: f.order.userId, orderId: f.order.id, siblingId: f.sibling } });
+      for (const f of fills) onFired({ order: f.order, result: { outcome: "FILLED", portfolioId: f.order.portfolioId, orderId: f.order.id, siblingId: f.sibling } });
     } else for (const f of fills) await one(f.order);
     // On SQLite a transaction runs synchronously: let requests and cancels in between the chunks.
     await new Promise((resolve) => setImmediate(resolve));

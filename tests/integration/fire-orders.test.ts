@@ -37,7 +37,7 @@ afterAll(async () => {
 
 const now = () => BigInt(Date.now());
 const ledgerRow = (user: string, coin: string, kind: string, free: bigint, locked: bigint, orderId: string | null) => ({
-  sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES (?,?,?,?,?,?,?)`,
+  sql: `INSERT INTO "LedgerEntry" ("portfolioId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES (?,?,?,?,?,?,?)`,
   params: [user, coin, kind, free, locked, orderId, now()],
 });
 
@@ -47,7 +47,8 @@ async function users(prefix: string, usdt = 1_000_000n * U, btc = 10n * U): Prom
   await lib.atomic(
     ids.flatMap((id) => [
       { sql: `INSERT INTO "User" ("id","email","passwordHash","name","age","country","phoneNo") VALUES (?,?,'x','T',30,'ES','+34 600')`, params: [id, `${id}@t.local`] },
-      { sql: `INSERT INTO "Balance" ("userId","coin","free","locked") VALUES (?,'BTC',?,0),(?,'USDT',?,0)`, params: [id, btc, id, usdt] },
+      { sql: `INSERT INTO "Portfolio" ("id","userId","name","kind","startingBalance","createdAt") VALUES (?,?,'Main','MAIN',0,0)`, params: [id, id] },
+      { sql: `INSERT INTO "Balance" ("portfolioId","coin","free","locked") VALUES (?,'BTC',?,0),(?,'USDT',?,0)`, params: [id, btc, id, usdt] },
       ledgerRow(id, "BTC", "GRANT", btc, 0n, null),
       ledgerRow(id, "USDT", "GRANT", usdt, 0n, null),
     ]),
@@ -67,7 +68,7 @@ async function place(user: string, kind: Kind, lock?: bigint): Promise<OpenOrder
   const lockAmount = lock ?? (sell ? AMOUNT : (AMOUNT * 95_000n * U) / U);
   const t = now();
   const row = (oid: string, type: string, stop: bigint | null, limit: bigint | null, ocoId: string | null) => ({
-    sql: `INSERT INTO "Order" ("id","userId","symbol","base","quote","side","type","status","amount","stopPrice","limitPrice","timeInForce","ocoId","lockCoin","lockAmount","createdAt","updatedAt")
+    sql: `INSERT INTO "Order" ("id","portfolioId","symbol","base","quote","side","type","status","amount","stopPrice","limitPrice","timeInForce","ocoId","lockCoin","lockAmount","createdAt","updatedAt")
           VALUES (?,?,'BTCUSDT','BTC','USDT',?,?,'OPEN',?,?,?,?,?,?,?,?,?)`,
     params: [oid, user, sell ? "SELL" : "BUY", type, AMOUNT, stop, limit, limit === null ? null : "GTC", ocoId, coin, lockAmount, t, t],
   });
@@ -79,11 +80,11 @@ async function place(user: string, kind: Kind, lock?: bigint): Promise<OpenOrder
         : [row(`${base}.1`, "LM", null, 89_500n * U, base), row(`${base}.2`, "SL", 80_000n * U, null, base)];
   await lib.atomic([
     ...rows,
-    { sql: `UPDATE "Balance" SET "free" = "free" - ?, "locked" = "locked" + ? WHERE "userId" = ? AND "coin" = ?`, params: [lockAmount, lockAmount, user, coin] },
+    { sql: `UPDATE "Balance" SET "free" = "free" - ?, "locked" = "locked" + ? WHERE "portfolioId" = ? AND "coin" = ?`, params: [lockAmount, lockAmount, user, coin] },
     ledgerRow(user, coin, "LOCK", -lockAmount, lockAmount, id),
   ]);
   return {
-    id, userId: user, symbol: "BTCUSDT", side: sell ? "SELL" : "BUY", type: kind === "sell-limit" ? "L" : kind === "oco" ? "LM" : "SL", amount: AMOUNT,
+    id, portfolioId: user, symbol: "BTCUSDT", side: sell ? "SELL" : "BUY", type: kind === "sell-limit" ? "L" : kind === "oco" ? "LM" : "SL", amount: AMOUNT,
     stopPrice: kind === "buy-stop" ? 89_000n * U : null, limitPrice: kind === "sell-limit" ? 89_000n * U : kind === "oco" ? 89_500n * U : null,
     timeInForce: kind === "buy-stop" ? null : "GTC", ocoId: kind === "oco" ? base : null, lockCoin: coin, lockAmount, version: 0,
   };
@@ -91,10 +92,10 @@ async function place(user: string, kind: Kind, lock?: bigint): Promise<OpenOrder
 
 // Sets a free balance, with the ledger row that explains the change.
 async function setFree(user: string, coin: string, amount: bigint) {
-  const [row] = await lib.selectRows<{ free: unknown }>(`SELECT "free" FROM "Balance" WHERE "userId" = ? AND "coin" = ?`, [user, coin]);
+  const [row] = await lib.selectRows<{ free: unknown }>(`SELECT "free" FROM "Balance" WHERE "portfolioId" = ? AND "coin" = ?`, [user, coin]);
   const delta = amount - BigInt(row!.free as string | number);
   await lib.atomic([
-    { sql: `UPDATE "Balance" SET "free" = ? WHERE "userId" = ? AND "coin" = ?`, params: [amount, user, coin] },
+    { sql: `UPDATE "Balance" SET "free" = ? WHERE "portfolioId" = ? AND "coin" = ?`, params: [amount, user, coin] },
     ledgerRow(user, coin, "TRADE", delta, 0n, null),
   ]);
 }
@@ -119,7 +120,7 @@ async function fire(orders: OpenOrder[], chunk?: number, onFirst?: () => void): 
 
 const statuses = async (ids: string[]) =>
   new Map(
-    (await lib.selectRows<{ id: string; status: string }>(`SELECT "id", "status" FROM "Order" WHERE "userId" IN (${ids.map(() => "?").join(",")})`, ids)).map((r) => [r.id, r.status]),
+    (await lib.selectRows<{ id: string; status: string }>(`SELECT "id", "status" FROM "Order" WHERE "portfolioId" IN (${ids.map(() => "?").join(",")})`, ids)).map((r) => [r.id, r.status]),
   );
 
 // The ledger explains every balance, no balance is negative, each order's lock was taken once and released at
@@ -127,18 +128,18 @@ const statuses = async (ids: string[]) =>
 // locks of the open orders.
 async function expectConsistent(ids: string[]) {
   const list = ids.map(() => "?").join(",");
-  const balances = await lib.selectRows<{ userId: string; coin: string; free: unknown; locked: unknown; lf: unknown; ll: unknown }>(
-    `SELECT b."userId", b."coin", b."free", b."locked", (SELECT SUM("deltaFree") FROM "LedgerEntry" l WHERE l."userId" = b."userId" AND l."coin" = b."coin") AS lf,
-            (SELECT SUM("deltaLocked") FROM "LedgerEntry" l WHERE l."userId" = b."userId" AND l."coin" = b."coin") AS ll
-     FROM "Balance" b WHERE b."userId" IN (${list})`,
+  const balances = await lib.selectRows<{ portfolioId: string; coin: string; free: unknown; locked: unknown; lf: unknown; ll: unknown }>(
+    `SELECT b."portfolioId", b."coin", b."free", b."locked", (SELECT SUM("deltaFree") FROM "LedgerEntry" l WHERE l."portfolioId" = b."portfolioId" AND l."coin" = b."coin") AS lf,
+            (SELECT SUM("deltaLocked") FROM "LedgerEntry" l WHERE l."portfolioId" = b."portfolioId" AND l."coin" = b."coin") AS ll
+     FROM "Balance" b WHERE b."portfolioId" IN (${list})`,
     ids,
   );
-  const orders = await lib.selectRows<{ id: string; userId: string; status: string; lockCoin: string; lockAmount: unknown; ocoId: string | null }>(
-    `SELECT "id", "userId", "status", "lockCoin", "lockAmount", "ocoId" FROM "Order" WHERE "userId" IN (${list})`,
+  const orders = await lib.selectRows<{ id: string; portfolioId: string; status: string; lockCoin: string; lockAmount: unknown; ocoId: string | null }>(
+    `SELECT "id", "portfolioId", "status", "lockCoin", "lockAmount", "ocoId" FROM "Order" WHERE "portfolioId" IN (${list})`,
     ids,
   );
   const unlocks = await lib.selectRows<{ orderId: string; n: unknown }>(
-    `SELECT "orderId", COUNT(*) AS n FROM "LedgerEntry" WHERE "kind" = 'UNLOCK' AND "userId" IN (${list}) GROUP BY "orderId"`,
+    `SELECT "orderId", COUNT(*) AS n FROM "LedgerEntry" WHERE "kind" = 'UNLOCK' AND "portfolioId" IN (${list}) GROUP BY "orderId"`,
     ids,
   );
   const unlocked = new Map(unlocks.map((u) => [u.orderId, Number(u.n)]));
@@ -150,15 +151,15 @@ async function expectConsistent(ids: string[]) {
     const open = legs.every((o) => o.status === "OPEN");
     expect(released, `locks released by ${legs.map((o) => `${o.id} ${o.status}`).join(", ")}`).toBe(open ? 0 : 1);
     if (open) {
-      const key = `${legs[0]!.userId} ${legs[0]!.lockCoin}`;
+      const key = `${legs[0]!.portfolioId} ${legs[0]!.lockCoin}`;
       openLocks.set(key, (openLocks.get(key) ?? 0n) + BigInt(legs[0]!.lockAmount as string | number));
     }
   }
   for (const b of balances) {
-    expect(BigInt(b.free as string | number), `${b.userId} ${b.coin} free`).toBe(BigInt(b.lf as string | number));
-    expect(BigInt(b.locked as string | number), `${b.userId} ${b.coin} locked`).toBe(BigInt(b.ll as string | number));
+    expect(BigInt(b.free as string | number), `${b.portfolioId} ${b.coin} free`).toBe(BigInt(b.lf as string | number));
+    expect(BigInt(b.locked as string | number), `${b.portfolioId} ${b.coin} locked`).toBe(BigInt(b.ll as string | number));
     expect(BigInt(b.free as string | number) >= 0n).toBe(true);
-    expect(BigInt(b.locked as string | number), `${b.userId} ${b.coin} locked by open orders`).toBe(openLocks.get(`${b.userId} ${b.coin}`) ?? 0n);
+    expect(BigInt(b.locked as string | number), `${b.portfolioId} ${b.coin} locked by open orders`).toBe(openLocks.get(`${b.portfolioId} ${b.coin}`) ?? 0n);
   }
 }
 
@@ -176,7 +177,7 @@ describe("fired orders committed several per transaction", () => {
       if (o.ocoId) expect(st.get(`${o.ocoId}.2`)).toBe("EXPIRED");
     }
     await expectConsistent(ids);
-    const fees = await lib.selectRows<{ n: unknown }>(`SELECT COUNT(*) AS n FROM "LedgerEntry" WHERE "kind" = 'FEE' AND "userId" LIKE 'all-%'`);
+    const fees = await lib.selectRows<{ n: unknown }>(`SELECT COUNT(*) AS n FROM "LedgerEntry" WHERE "kind" = 'FEE' AND "portfolioId" LIKE 'all-%'`);
     expect(Number(fees[0]!.n)).toBe(520);
   });
 
@@ -184,7 +185,7 @@ describe("fired orders committed several per transaction", () => {
     const ids = await users("stale");
     const orders = await book(ids, 120);
     const cancelled = orders.filter((_, i) => i % 7 === 3);
-    for (const o of cancelled) await lib.cancelOrder({ userId: o.userId, orderId: o.id });
+    for (const o of cancelled) await lib.cancelOrder({ portfolioId: o.portfolioId, orderId: o.id });
     const outcomes = await fire(orders, 50);
     expect(chunks).toEqual(["50 refused", "50 refused", "20 refused"]); // each then filled one by one
     const st = await statuses(ids);
@@ -212,7 +213,7 @@ describe("fired orders committed several per transaction", () => {
       await Promise.all(
         targets.map(async (o, k) => {
           if (k % 2) await committed;
-          const ok = await lib.cancelOrder({ userId: o.userId, orderId: o.id }).then(() => true, (e: unknown) => {
+          const ok = await lib.cancelOrder({ portfolioId: o.portfolioId, orderId: o.id }).then(() => true, (e: unknown) => {
             if ((e as { code?: string }).code !== "ORDER_NOT_FOUND") throw e;
             return false;
           });
