@@ -261,6 +261,20 @@ describe("fired orders committed several per transaction", () => {
     await expectConsistent(ids);
   });
 
+  it("keeps a competition's rules in a chunk: its fee rate, and an order past its end expiring in its place", async () => {
+    const ids = await users("contest");
+    const orders = await book(ids, 9);
+    const ended = { ...orders[4]!, expiresAt: Date.now() - 1_000 };
+    const feeFree = { ...orders[6]!, feeRate: 0n };
+    const fired = orders.map((o, i) => (i === 4 ? ended : i === 6 ? feeFree : o));
+    const outcomes = await fire(fired, 100);
+    expect(chunks).toEqual(["4 committed", "4 committed"]);
+    expect(fired.map((o) => outcomes.get(o.id))).toEqual(["FILLED", "FILLED", "FILLED", "FILLED", "EXPIRED", "FILLED", "FILLED", "FILLED", "FILLED"]);
+    const [row] = await lib.selectRows<{ fee: unknown }>(`SELECT "fee" FROM "Order" WHERE "id" = ?`, [feeFree.id]);
+    expect(Number(row!.fee)).toBe(0);
+    await expectConsistent(ids);
+  });
+
   it("gives each order the outcome it gets filled alone, whatever the chunk size", async () => {
     const results: string[][] = [];
     for (const chunk of [1, 3, 100]) {
