@@ -92,16 +92,24 @@ export async function fireOrders(input: FireOrdersInput): Promise<OpenOrder[]> {
       onFired({ order, error });
     }
   };
-  const flush = async () => {
+  // Commits the chunk (or fires its orders one by one); returns the orders left unfired when proceed() said stop.
+  const flush = async (): Promise<OpenOrder[]> => {
     const fills = chunk;
     chunk = [];
     touched = new Set();
-    if (!fills.length) return;
+    if (!fills.length) return [];
+    if (!proceed()) return fills.map((f) => f.order);
     if (fills.length > 1 && (await commitChunk(fills, price, tradeId, input.onChunk))) {
       for (const f of fills) onFired({ order: f.order, result: { outcome: "FILLED", portfolioId: f.order.portfolioId, orderId: f.order.id, siblingId: f.sibling } });
-    } else for (const f of fills) await one(f.order);
+    } else {
+      for (let k = 0; k < fills.length; k++) {
+        if (k > 0 && !proceed()) return fills.slice(k).map((f) => f.order);
+        await one(fills[k]!.order);
+      }
+    }
     // On SQLite a transaction runs synchronously: let requests and cancels in between the chunks.
     await new Promise((resolve) => setImmediate(resolve));
+    return [];
   };
 
   for (let i = 0; i < orders.length; i++) {
@@ -113,10 +121,13 @@ export async function fireOrders(input: FireOrdersInput): Promise<OpenOrder[]> {
       planned = null; // fireOrder reports it
     }
     // Two orders touching one order row (an OCO's legs) never share a chunk.
-    if (planned && (touched.has(order.id) || (planned.sibling !== null && touched.has(planned.sibling)))) await flush();
-    if (!planned || chunk.length >= size) await flush();
-    if (!proceed()) return orders.slice(i);
+    const collides = planned !== null && (touched.has(order.id) || (planned.sibling !== null && touched.has(planned.sibling)));
+    if (collides || !planned || chunk.length >= size) {
+      const left = await flush();
+      if (left.length) return [...left, ...orders.slice(i)];
+    }
     if (!planned) {
+      if (!proceed()) return orders.slice(i);
       await one(order);
       continue;
     }
@@ -124,9 +135,7 @@ export async function fireOrders(input: FireOrdersInput): Promise<OpenOrder[]> {
     touched.add(order.id);
     if (planned.sibling) touched.add(planned.sibling);
   }
-  if (chunk.length && !proceed()) return chunk.map((f) => f.order);
-  await flush();
-  return [];
+  return flush();
 }
 
 // One transaction for the chunk; false when any guard refused it (nothing was written).

@@ -275,6 +275,24 @@ describe("fired orders committed several per transaction", () => {
     await expectConsistent(ids);
   });
 
+  it("stops where the worker says so (lease lost, price stale): the orders not yet fired come back still open", async () => {
+    const ids = await users("stop");
+    const orders = await book(ids, 30);
+    let committed = 0;
+    const fired: string[] = [];
+    const left = await lib.fireOrders({
+      orders, price: PRICE, tradeId: `t${++seq}`, chunk: 10,
+      proceed: () => committed < 1,
+      onChunk: (c) => (committed += c.outcome === "committed" ? 1 : 0),
+      onFired: (f) => fired.push(f.order.id),
+    });
+    expect(fired).toEqual(orders.slice(0, 10).map((o) => o.id));
+    expect(left.map((o) => o.id)).toEqual(orders.slice(10).map((o) => o.id));
+    const st = await statuses(ids);
+    for (const o of orders) expect(st.get(o.id)).toBe(fired.includes(o.id) ? "FILLED" : "OPEN");
+    await expectConsistent(ids);
+  });
+
   it("gives each order the outcome it gets filled alone, whatever the chunk size", async () => {
     const results: string[][] = [];
     for (const chunk of [1, 3, 100]) {
