@@ -42,6 +42,19 @@ function pgParam(v: unknown): unknown {
   return typeof v === "bigint" ? v.toString() : v;
 }
 
+// PostgreSQL: the money path's statements are few distinct texts run again and again, so each is a named
+// prepared statement (parsed and planned once per pooled connection, not on every order). Bounded: past
+// PREPARED_MAX distinct texts (long folded cancels, say) the rest go unnamed. The names live on globalThis:
+// server.ts and Next's bundle each load this module but share one pool, and a name must mean one text.
+const PREPARED_MAX = 300;
+const preparedNames = ((globalThis as { __compraventaPrepared?: Map<string, string> }).__compraventaPrepared ??= new Map<string, string>());
+
+function pgQuery(text: string, values: unknown[]): import("pg").QueryConfig {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < PREPARED_MAX) preparedNames.set(text, (name = `cv_atomic_${preparedNames.size}`));
+  return name === undefined ? { text, values } : { name, text, values };
+}
+
 function sqliteStatement(db: import("better-sqlite3").Database, sql: string): Statement {
   let cache = sqliteStatements.get(db);
   if (!cache) sqliteStatements.set(db, (cache = new Map<string, Statement>()));
@@ -57,7 +70,7 @@ function sqliteStatement(db: import("better-sqlite3").Database, sql: string): St
 export async function selectRows<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
   const d = await driver();
   if (d.kind === "sqlite") return sqliteStatement(d.db, sql).all(...params.map(sqliteParam)) as T[];
-  const r = await d.pool.query(toPostgres(sql), params.map(pgParam));
+  const r = await d.pool.query(pgQuery(toPostgres(sql), params.map(pgParam)));
   return r.rows as T[];
 }
 
@@ -111,7 +124,7 @@ export async function atomic(steps: readonly Step[]): Promise<number[]> {
 type Queryable = Pick<import("pg").PoolClient, "query">;
 
 async function runOne(client: Queryable, s: Step): Promise<number> {
-  const r = await client.query(toPostgres(s.pgSql ?? s.sql), (s.params ?? []).map(pgParam));
+  const r = await client.query(pgQuery(toPostgres(s.pgSql ?? s.sql), (s.params ?? []).map(pgParam)));
   const changes = r.rowCount ?? 0;
   if (s.onRow && r.rows[0]) s.onRow(r.rows[0] as Record<string, unknown>);
   if (s.expect && changes !== s.expect.rows) throw s.expect.error();
@@ -124,7 +137,7 @@ async function runFolded(client: Queryable, steps: readonly Step[]): Promise<num
   );
   let row: Record<string, unknown>;
   try {
-    row = (await client.query(sql, params.map(pgParam))).rows[0] as Record<string, unknown>;
+    row = (await client.query(pgQuery(sql, params.map(pgParam)))).rows[0] as Record<string, unknown>;
   } catch (e) {
     const failed = guardOf(e);
     if (failed !== null) throw steps[failed]!.expect!.error();

@@ -15,10 +15,10 @@ const LEG_TYPES = ["LIMIT_MAKER", "STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT",
 
 export function parseOco(p: BinanceParams) {
   const pair = p.symbol();
-  const side = p.requiredOneOf("side", SIDES, new BinanceError(-1117, MSG.badSide));
+  const side = p.requiredOneOf("side", SIDES, () => new BinanceError(-1117, MSG.badSide));
   const quantity = p.requiredDecimal("quantity");
-  const aboveType = p.requiredOneOf("aboveType", LEG_TYPES, new BinanceError(-1116, MSG.badType));
-  const belowType = p.requiredOneOf("belowType", LEG_TYPES, new BinanceError(-1116, MSG.badType));
+  const aboveType = p.requiredOneOf("aboveType", LEG_TYPES, () => new BinanceError(-1116, MSG.badType));
+  const belowType = p.requiredOneOf("belowType", LEG_TYPES, () => new BinanceError(-1116, MSG.badType));
   refuseUnsupported(p);
   p.refuse("aboveIcebergQty", "belowIcebergQty", "abovePegPriceType", "belowPegPriceType");
   const [limitLeg, stopLeg, stopType] = side === "SELL" ? (["above", "below", belowType] as const) : (["below", "above", aboveType] as const);
@@ -38,7 +38,7 @@ export function parseOco(p: BinanceParams) {
   let timeInForce: TimeInForce | undefined;
   if (stopType === "STOP_LOSS_LIMIT") {
     stopLimitPrice = p.requiredDecimal(`${stopLeg}Price`);
-    timeInForce = p.requiredOneOf(`${stopLeg}TimeInForce`, TIME_IN_FORCE, new BinanceError(-1115, MSG.badTimeInForce));
+    timeInForce = p.requiredOneOf(`${stopLeg}TimeInForce`, TIME_IN_FORCE, () => new BinanceError(-1115, MSG.badTimeInForce));
   } else p.refuse(`${stopLeg}Price`, `${stopLeg}TimeInForce`);
   const legIds: [string | undefined, string | undefined] = [clientOrderIdParam(p, `${limitLeg}ClientOrderId`), clientOrderIdParam(p, `${stopLeg}ClientOrderId`)];
   return {

@@ -4,6 +4,7 @@
 // reports the reconnect, so the process can re-read what it may have missed.
 import pg from "pg";
 import type { EventChannel, EventChannelOptions } from "./event-channel";
+import { notifyBatcher } from "./notify-batcher";
 
 /** How the listening connection shows in pg_stat_activity. */
 export const EVENTS_APPLICATION_NAME = "compraventa-events";
@@ -15,6 +16,17 @@ export function pgEventChannel(url: string, opts: EventChannelOptions): EventCha
   let retryMs = 250;
   let timer: NodeJS.Timeout | undefined;
   let everConnected = false;
+  const notify = notifyBatcher(async (payloads) => {
+    const c = client;
+    if (!c || !ready) return;
+    const sql = payloads.length === 1 ? "SELECT pg_notify($1, $2)" : "SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p";
+    await c
+      .query(sql, [opts.channel, payloads.length === 1 ? payloads[0] : payloads])
+      .then(
+        () => undefined,
+        (e: unknown) => opts.onLog(`${payloads.length} event(s) not sent: ${e instanceof Error ? e.message : String(e)}`),
+      );
+  });
 
   const scheduleReconnect = () => {
     if (stopped || timer) return;
@@ -69,9 +81,8 @@ export function pgEventChannel(url: string, opts: EventChannelOptions): EventCha
     },
     connected: () => ready,
     publish(text) {
-      const c = client;
-      if (!c || !ready) return false;
-      c.query("SELECT pg_notify($1, $2)", [opts.channel, text]).catch((e: unknown) => opts.onLog(`event not sent: ${e instanceof Error ? e.message : String(e)}`));
+      if (!client || !ready) return false;
+      notify(text);
       return true;
     },
     /** for tests: cut the connection as a network failure would */
