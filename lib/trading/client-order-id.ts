@@ -7,8 +7,8 @@ export const CLIENT_ORDER_ID = /^[a-zA-Z0-9\-_.]{1,36}$/;
 // digits, about 82 random bits, short enough for an OCO's ".1"/".2" leg suffixes.
 export const newClientOrderId = (): string => `cv${randomUUID().replace(/-/g, "").slice(0, 22)}`;
 
-/** Did an insert fail on the open-orders client id index (SQLite or PostgreSQL)? */
+/** Did an insert fail on the open orders' client id index, or the open OCO lists' (SQLite or PostgreSQL)? */
 export function isDuplicateClientId(e: unknown): boolean {
   const text = e instanceof Error ? `${e.message} ${(e as { constraint?: string }).constraint ?? ""}` : "";
-  return /Order_open_clientOrderId_key|Order\.userId, Order\.clientOrderId/.test(text);
+  return /Order_open_(list)?[cC]lientOrderId_key|Order\.userId, Order\.(list)?[cC]lientOrderId/.test(text);
 }

@@ -28,6 +28,7 @@ export interface NewOrder {
   activationPrice?: bigint;
   watermark?: bigint;
   ocoId?: string;
+  listClientOrderId?: string;
   maker?: boolean;
   reason?: string;
   now: number;
@@ -38,7 +39,7 @@ export interface NewOrder {
 const COLUMNS = [
   "id", "userId", "symbol", "base", "quote", "side", "type", "status", "amount", "stopPrice", "lockCoin", "lockAmount",
   "fillPrice", "quoteAmount", "fee", "triggerTradeId", "clientOrderId", "timeInForce", "limitPrice", "quoteOrderQty",
-  "trailingDelta", "activationPrice", "watermark", "ocoId", "maker", "reason", "createdAt", "updatedAt", "closedAt",
+  "trailingDelta", "activationPrice", "watermark", "ocoId", "listClientOrderId", "maker", "reason", "createdAt", "updatedAt", "closedAt",
 ];
 const INSERT = `INSERT INTO "Order" (${COLUMNS.map((c) => `"${c}"`).join(",")}`;
 const VALUES = COLUMNS.map(() => "?").join(",");
@@ -54,7 +55,7 @@ export function insertOrderStep(o: NewOrder): Step {
       o.id, o.userId, o.pair.symbol, o.pair.base, o.pair.quote, o.side, o.type, o.status, o.amount,
       o.stopPrice ?? null, o.lockCoin, o.lockAmount ?? 0n, o.fillPrice ?? null, o.quoteAmount ?? null,
       o.fee ?? null, o.triggerTradeId ?? null, o.clientOrderId ?? null, o.timeInForce ?? null, o.limitPrice ?? null,
-      o.quoteOrderQty ?? null, o.trailingDelta ?? null, o.activationPrice ?? null, o.watermark ?? null, o.ocoId ?? null,
+      o.quoteOrderQty ?? null, o.trailingDelta ?? null, o.activationPrice ?? null, o.watermark ?? null, o.ocoId ?? null, o.listClientOrderId ?? null,
       o.maker ?? null, o.reason ?? null, BigInt(o.now), BigInt(o.now), o.status === "OPEN" ? null : BigInt(o.now),
     ],
     onRow: (row) => o.onOrderNo?.(Number(row.orderNo)),
