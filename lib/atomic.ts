@@ -21,7 +21,9 @@ export interface Step {
    * UPDATE/DELETE of the one row named by `row` (e.g. "Balance u1 BTC"), whose WHERE tests that row only:
    * the steps of one statement see the snapshot taken when it starts (each target row is still re-checked
    * under its lock), so a step that must read what an earlier step wrote or locked stays unfolded. Two steps
-   * naming the same row never share a statement.
+   * naming the same row never share a statement. A read-only guard (`SELECT … WHERE <condition>`, its
+   * `expect` the rows it returns) folds too: it reads the statement's snapshot, so it belongs after an
+   * unfolded step that took the lock it relies on.
    */
   fold?: { row?: string };
 }
@@ -89,7 +91,8 @@ export async function atomic(steps: readonly Step[]): Promise<number[]> {
               const row = stmt.get(...params) as Record<string, unknown> | undefined;
               changes = row ? 1 : 0;
               if (row) s.onRow(row);
-            } else changes = stmt.run(...params).changes;
+            } else if (stmt.reader) changes = stmt.all(...params).length; // a read-only guard: the rows it returns
+            else changes = stmt.run(...params).changes;
             if (s.expect && changes !== s.expect.rows) throw s.expect.error();
             return changes;
           }),
