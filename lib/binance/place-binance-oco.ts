@@ -4,6 +4,7 @@
 // stop above, the profit leg below. Other pairings are refused (-2010), as Binance does. Binance's price
 // rules are the core's (-2010 via PRICE_RELATIONSHIP): SELL profit > last > stop, BUY profit < last < stop,
 // a take-profit leg by its stop price.
+import type { PortfolioScope } from "@/lib/portfolio/portfolio-scope";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { placeOcoOrder, type TakeProfitLeg } from "@/lib/trading/place-oco-order";
 import { TIME_IN_FORCE, type TimeInForce } from "@/lib/trading/order-types";
@@ -74,7 +75,7 @@ export function parseOco(p: BinanceParams) {
 
 export type OcoRequest = ReturnType<typeof parseOco>;
 
-export async function placeBinanceOco({ userId, oco, beforeLedger }: { userId: string; oco: OcoRequest; beforeLedger: () => void }) {
+export async function placeBinanceOco({ portfolio, oco, beforeLedger }: { portfolio: PortfolioScope; oco: OcoRequest; beforeLedger: () => void }) {
   const last = (await getFreshPrice(oco.pair.symbol)).price;
   const tp = oco.takeProfit;
   checkFilters(
@@ -85,6 +86,6 @@ export async function placeBinanceOco({ userId, oco, beforeLedger }: { userId: s
   );
   checkFilters({ pair: oco.pair, market: false, quantity: oco.amount, price: oco.stopLimitPrice, stopPrice: oco.stopPrice, trailingDelta: oco.trailingDelta }, last);
   beforeLedger();
-  const { orders } = await placeOcoOrder({ ...oco, userId });
+  const { orders } = await placeOcoOrder({ ...oco, portfolio });
   return presentOrderList(orders, "new");
 }

@@ -1,12 +1,13 @@
 // PostgreSQL LISTEN/NOTIFY as the event channel between processes: one dedicated connection (not from the
 // pool: a pooled connection would lose its LISTEN) that listens and also sends (pg_notify, outside any
 // transaction, so only committed changes are announced). When it drops it reconnects with backoff and
-// reports the reconnect, so the process can re-read what it may have missed.
+// reports the reconnect once the new LISTEN is in place, so the process's re-read (which comes after it)
+// sees every change committed before any NOTIFY it could have missed.
 import pg from "pg";
 import type { EventChannel, EventChannelOptions } from "./event-channel";
 import { notifyBatcher } from "./notify-batcher";
 
-/** How the listening connection shows in pg_stat_activity. */
+/** How the listening connection shows in pg_stat_activity (followed by "-<pid>"). */
 export const EVENTS_APPLICATION_NAME = "compraventa-events";
 
 export function pgEventChannel(url: string, opts: EventChannelOptions): EventChannel {
@@ -18,14 +19,15 @@ export function pgEventChannel(url: string, opts: EventChannelOptions): EventCha
   let everConnected = false;
   const notify = notifyBatcher(async (payloads) => {
     const c = client;
-    if (!c || !ready) return;
+    if (!c || !ready) return false;
     const sql = payloads.length === 1 ? "SELECT pg_notify($1, $2)" : "SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p";
-    await c
-      .query(sql, [opts.channel, payloads.length === 1 ? payloads[0] : payloads])
-      .then(
-        () => undefined,
-        (e: unknown) => opts.onLog(`${payloads.length} event(s) not sent: ${e instanceof Error ? e.message : String(e)}`),
-      );
+    try {
+      await c.query(sql, [opts.channel, payloads.length === 1 ? payloads[0] : payloads]);
+      return true;
+    } catch (e) {
+      opts.onLog(`${payloads.length} event(s) not sent: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
   });
 
   const scheduleReconnect = () => {
@@ -50,7 +52,7 @@ export function pgEventChannel(url: string, opts: EventChannelOptions): EventCha
 
   const connect = async () => {
     if (stopped) return;
-    const c = new pg.Client({ connectionString: url, keepAlive: true, application_name: EVENTS_APPLICATION_NAME });
+    const c = new pg.Client({ connectionString: url, keepAlive: true, application_name: `${EVENTS_APPLICATION_NAME}-${process.pid}` });
     client = c;
     c.on("error", (e) => drop(c, e.message));
     c.on("end", () => drop(c, "connection ended"));
@@ -81,9 +83,8 @@ export function pgEventChannel(url: string, opts: EventChannelOptions): EventCha
     },
     connected: () => ready,
     publish(text) {
-      if (!client || !ready) return false;
-      notify(text);
-      return true;
+      if (!client || !ready) return Promise.resolve(false);
+      return notify(text);
     },
     /** for tests: cut the connection as a network failure would */
     async interrupt() {

@@ -10,5 +10,5 @@ export const newClientOrderId = (): string => `cv${randomUUID().replace(/-/g, ""
 /** Did an insert fail on the open orders' client id index, or the open OCO lists' (SQLite or PostgreSQL)? */
 export function isDuplicateClientId(e: unknown): boolean {
   const text = e instanceof Error ? `${e.message} ${(e as { constraint?: string }).constraint ?? ""}` : "";
-  return /Order_open_(list)?[cC]lientOrderId_key|Order\.userId, Order\.(list)?[cC]lientOrderId/.test(text);
+  return /Order_open_(list)?[cC]lientOrderId_key|Order\.portfolioId, Order\.(list)?[cC]lientOrderId/.test(text);
 }

@@ -21,6 +21,8 @@ import type { Side, TimeInForce } from "./order-types";
 import { announceOrder, duplicateClientId, newOrderOf, recordOf, type PlaceOrderInput } from "./place-order";
 import { lockChange } from "./trade-changes";
 import type { Pair } from "@/lib/markets";
+import type { PortfolioScope } from "@/lib/portfolio/portfolio-scope";
+import { assertCanTrade, feeRatesOf, ruleGuardSteps } from "@/lib/portfolio/trading-rules";
 
 /** The profit leg other than a LIMIT_MAKER: a take-profit at `stopPrice`, a TAKE_PROFIT_LIMIT resting at `price` once fired. */
 export type TakeProfitLeg =
@@ -28,7 +30,7 @@ export type TakeProfitLeg =
   | { type: "TAKE_PROFIT_LIMIT"; stopPrice: bigint; price: bigint; timeInForce: TimeInForce; trailingDelta?: number };
 
 export interface OcoInput {
-  userId: string;
+  portfolio: PortfolioScope;
   pair: Pair;
   side: Side;
   amount: bigint;
@@ -45,6 +47,8 @@ export interface OcoInput {
 }
 
 export async function placeOcoOrder(input: OcoInput): Promise<{ ocoId: string; orders: OrderRecord[] }> {
+  const now = marketNow();
+  assertCanTrade(input.portfolio, input.pair.symbol, now);
   const last = (await getFreshPrice(input.pair.symbol)).price;
   const tp = input.takeProfit;
   const profit = tp ? tp.stopPrice : input.price;
@@ -54,28 +58,27 @@ export async function placeOcoOrder(input: OcoInput): Promise<{ ocoId: string; o
     const rule = input.side === "SELL" ? `${name} > last price > stop_price` : `${name} < last price < stop_price`;
     throw new DomainError("PRICE_RELATIONSHIP", `The relationship of the prices is not correct: a ${input.side} OCO needs ${rule} (last price ${formatUnits(last)}).`);
   }
-  const common = { userId: input.userId, pair: input.pair, side: input.side, amount: input.amount };
+  const common = { portfolio: input.portfolio, pair: input.pair, side: input.side, amount: input.amount };
   const profitLeg: PlaceOrderInput = !tp
     ? { ...common, type: "LIMIT_MAKER", price: input.price }
     : tp.type === "TAKE_PROFIT"
       ? { ...common, type: "TAKE_PROFIT", stopPrice: tp.stopPrice, trailingDelta: tp.trailingDelta }
       : { ...common, type: "TAKE_PROFIT_LIMIT", stopPrice: tp.stopPrice, price: tp.price, timeInForce: tp.timeInForce, trailingDelta: tp.trailingDelta };
   const stopLeg: PlaceOrderInput = {
-    userId: input.userId, pair: input.pair, side: input.side, type: input.stopLimitPrice !== undefined ? "STOP_LOSS_LIMIT" : "STOP_LOSS",
+    portfolio: input.portfolio, pair: input.pair, side: input.side, type: input.stopLimitPrice !== undefined ? "STOP_LOSS_LIMIT" : "STOP_LOSS",
     amount: input.amount, price: input.stopLimitPrice, stopPrice: input.stopPrice, trailingDelta: input.trailingDelta,
     timeInForce: input.stopLimitPrice !== undefined ? input.timeInForce : undefined,
   };
   if (input.stopLimitPrice === undefined && input.timeInForce !== undefined) {
     throw new DomainError("VALIDATION_FAILED", "time_in_force: is taken only with stop_limit_price", { time_in_force: "is taken only with stop_limit_price" });
   }
-  const plans = [planOrder(profitLeg, last), planOrder(stopLeg, last)] as const;
+  const plans = [planOrder(profitLeg, last, feeRatesOf(input.portfolio)), planOrder(stopLeg, last, feeRatesOf(input.portfolio))] as const;
   // One lock for both legs: SELL the amount, BUY the larger of the two legs' locks. Each leg records it.
   const lock = plans[0].lock.amount > plans[1].lock.amount ? plans[0].lock : plans[1].lock;
   const ocoId = newId();
   const [profitId, stopId] = ocoLegIds(ocoId);
   const cid = input.clientOrderId ?? newClientOrderId();
   const [profitCid = `${cid}.1`, stopCid = `${cid}.2`] = input.legClientOrderIds ?? [];
-  const now = marketNow();
   const orderNos: (number | null)[] = [null, null];
   const rows = [
     // the list's client id on its first leg only: the open-lists unique index then never sees both legs
@@ -83,12 +86,12 @@ export async function placeOcoOrder(input: OcoInput): Promise<{ ocoId: string; o
     { ...newOrderOf(stopLeg, plans[1], stopId, stopCid, "", now), lockAmount: lock.amount, ocoId, onOrderNo: (n: number) => (orderNos[1] = n) },
   ];
   try {
-    await atomic([...openOrderCapSteps(input.userId, input.pair.symbol), ...balanceSteps(input.userId, profitId, [lockChange(lock.coin, lock.amount)], now), ...rows.map(insertOrderStep)]);
+    await atomic([...ruleGuardSteps(input.portfolio, now), ...openOrderCapSteps(input.portfolio.id, input.pair.symbol), ...balanceSteps(input.portfolio.id, profitId, [lockChange(lock.coin, lock.amount)], now), ...rows.map(insertOrderStep)]);
   } catch (e) {
     if (isDuplicateClientId(e)) throw duplicateClientId(cid);
     throw e;
   }
   const orders = rows.map((r, i) => recordOf(r, orderNos[i] ?? null));
-  for (const o of orders) announceOrder(o, input.userId);
+  for (const o of orders) announceOrder(o, input.portfolio.id);
   return { ocoId, orders };
 }

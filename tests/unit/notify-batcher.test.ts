@@ -3,13 +3,13 @@ import { notifyBatcher } from "@/lib/market/notify-batcher";
 
 function channel() {
   const sent: string[][] = [];
-  const pending: (() => void)[] = [];
+  const pending: ((ok: boolean) => void)[] = [];
   const notify = notifyBatcher((payloads) => {
     sent.push(payloads);
-    return new Promise<void>((resolve) => pending.push(resolve));
+    return new Promise<boolean>((resolve) => pending.push(resolve));
   });
-  const finishOne = async () => {
-    pending.shift()?.();
+  const finishOne = async (ok = true) => {
+    pending.shift()?.(ok);
     await new Promise((r) => setImmediate(r));
   };
   return { sent, notify, finishOne };
@@ -18,38 +18,39 @@ function channel() {
 describe("notify batcher", () => {
   it("sends the first payload at once and those emitted meanwhile together, in emit order", async () => {
     const c = channel();
-    c.notify("a");
+    void c.notify("a");
     expect(c.sent).toEqual([["a"]]);
-    c.notify("b");
-    c.notify("c");
+    void c.notify("b");
+    void c.notify("c");
     expect(c.sent).toEqual([["a"]]);
     await c.finishOne();
     expect(c.sent).toEqual([["a"], ["b", "c"]]);
     await c.finishOne();
-    c.notify("d");
+    void c.notify("d");
     expect(c.sent).toEqual([["a"], ["b", "c"], ["d"]]);
   });
 
   it("never puts one payload twice in a statement (PostgreSQL would deliver it once)", async () => {
     const c = channel();
-    c.notify("a");
-    c.notify("x");
-    c.notify("y");
-    c.notify("x");
+    for (const p of ["a", "x", "y", "x"]) void c.notify(p);
     await c.finishOne();
     await c.finishOne();
     expect(c.sent).toEqual([["a"], ["x", "y"], ["x"]]);
   });
 
-  it("goes on after a failed send", async () => {
-    const sent: string[][] = [];
-    const notify = notifyBatcher(async (p) => {
-      sent.push(p);
+  it("tells each payload whether its statement was sent, and goes on after a failed or thrown send", async () => {
+    const c = channel();
+    const a = c.notify("a");
+    const b = c.notify("b");
+    const d = c.notify("d");
+    await c.finishOne(true);
+    await c.finishOne(false);
+    expect(await a).toBe(true);
+    expect([await b, await d]).toEqual([false, false]);
+    const thrown = notifyBatcher(async (p) => {
       if (p[0] === "bad") throw new Error("down");
+      return true;
     });
-    notify("bad");
-    notify("next");
-    await new Promise((r) => setTimeout(r, 10));
-    expect(sent).toEqual([["bad"], ["next"]]);
+    expect(await Promise.all([thrown("bad"), thrown("next")])).toEqual([false, true]);
   });
 });
