@@ -41,14 +41,14 @@ export async function fitRangeModel(
   return { network: net, parkinson_scale: s.scale };
 }
 
-
-
 /** Close quantiles (at LEVELS) `steps` days after the newest daily candle; null without enough candles or network. */
 export function forecastRange(m: Partial<RangeModel>, daily: readonly Candle[], hourly: readonly Candle[], steps: number): Quantiles | null {
   if (daily.length < RANGE_CANDLES || !m.network) return null;
   const s = volatilitySeries(daily, hourly, { scale: m.parkinson_scale });
   const last = daily.length - 1;
   const longRun = [longRunSigma(daily.map((c) => c.close), last, steps)];
-  const q = quantileNetworkOutput(m.network, [volatilityRow(s, last, steps)], longRun)[0]!;
+  // a network stored before an input was appended reads the leading inputs it was trained on
+  const row = volatilityRow(s, last, steps).slice(0, m.network.w.length);
+  const q = quantileNetworkOutput(m.network, [row], longRun)[0]!;
   return q.map((r) => daily[last]!.close * Math.exp(r)) as Quantiles;
 }

@@ -36,8 +36,7 @@ export async function trainAndEvaluate(
   const recent = e.residuals.slice(-INTERVAL_POINTS);
   const hourly = options.hourly ?? [];
   const r = await evaluateRanges(candles, hourly, data.anchors, steps, { folds: options.folds, testFraction: options.testFraction, seed: options.seed });
-  const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-  const keptSteps = median(r.steps) ?? 0;
+  const keptSteps = [...r.steps].sort((a, b) => a - b)[Math.floor(r.steps.length / 2)] ?? 0;
   const range: RangeMetrics = {
     ...(await fitRangeModel(candles, hourly, steps, { trainingSteps: keptSteps, seed: options.seed })),
     n: r.n,
