@@ -1,4 +1,4 @@
-// npm run predict:ranges -- --csv-dir DIR [--time 1d,3d,1w] [--pairs BTCUSDT,ETHUSDT,...]
+// npx tsx scripts/predict-ranges.ts --csv-dir DIR [--time 1d,3d,1w] [--pairs BTCUSDT,ETHUSDT,...] [--seed N]
 // The range half of predict:eval for every pair and horizon at once: walk-forward (same test points, folds and
 // purge as predict:eval) of the served range against the static, EWMA and HAR ranges, one line per pair and
 // horizon and the means over the pairs per horizon, the figures docs/prediction.md and the README report.
@@ -24,7 +24,7 @@ const { values } = parseArgs({
   },
 });
 const dir = values["csv-dir"];
-if (!dir) throw new Error("usage: npm run predict:ranges -- --csv-dir DIR [--time 1d,3d,1w] [--pairs BTCUSDT,...]");
+if (!dir) throw new Error("usage: npx tsx scripts/predict-ranges.ts --csv-dir DIR [--time 1d,3d,1w] [--pairs BTCUSDT,...]");
 const horizons = (values.time ?? "").split(",").map((t) => {
   const h = parseHorizon(t);
   if (!h) throw new Error(`--time ${t}: expected 1d, 3d or 1w`);
