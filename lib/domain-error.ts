@@ -28,7 +28,14 @@ export type DomainErrorCode =
   | "RATE_LIMITED"
   | "NO_FRESH_PRICE"
   | "NO_MODEL"
-  | "TOO_MANY_KEYS";
+  | "TOO_MANY_KEYS"
+  | "PORTFOLIO_NOT_FOUND"
+  | "COMPETITION_NOT_FOUND"
+  | "COMPETITION_NOT_RUNNING"
+  | "PAIR_NOT_ALLOWED"
+  | "RESET_NOT_ALLOWED"
+  | "PARTICIPANT_REMOVED"
+  | "TOO_MANY_PORTFOLIOS";
 
 export class DomainError extends Error {
   constructor(

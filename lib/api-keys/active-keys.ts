@@ -11,6 +11,7 @@ import { openSecret } from "./secret-box";
 export interface ActiveKey {
   keyId: string;
   userId: string;
+  portfolioId: string;
   canTrade: boolean;
   /** HMAC_SHA256: the secret; ED25519: the client's public key */
   verifier: { type: "HMAC_SHA256"; secret: Buffer } | { type: "ED25519"; publicKey: KeyObject };
@@ -42,15 +43,15 @@ function cache(): { entries: Map<string, Entry> } {
 async function readKey(apiKey: string): Promise<ActiveKey | null> {
   const row = await prisma.apiKey.findUnique({
     where: { apiKey },
-    select: { id: true, userId: true, type: true, secretEnc: true, publicKey: true, permissions: true, revokedAt: true },
+    select: { id: true, userId: true, portfolioId: true, type: true, secretEnc: true, publicKey: true, permissions: true, revokedAt: true },
   });
   if (!row || row.revokedAt) return null;
   const canTrade = row.permissions.split(",").includes("TRADE");
   if (row.type === "ED25519" && row.publicKey) {
-    return { keyId: row.id, userId: row.userId, canTrade, verifier: { type: "ED25519", publicKey: createPublicKey(row.publicKey) } };
+    return { keyId: row.id, userId: row.userId, portfolioId: row.portfolioId, canTrade, verifier: { type: "ED25519", publicKey: createPublicKey(row.publicKey) } };
   }
   if (row.type === "HMAC_SHA256" && row.secretEnc) {
-    return { keyId: row.id, userId: row.userId, canTrade, verifier: { type: "HMAC_SHA256", secret: openSecret(row.secretEnc, row.id) } };
+    return { keyId: row.id, userId: row.userId, portfolioId: row.portfolioId, canTrade, verifier: { type: "HMAC_SHA256", secret: openSecret(row.secretEnc, row.id) } };
   }
   return null;
 }

@@ -6,6 +6,7 @@ import { createPublicKey } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/domain-error";
 import { newAlphanumeric, newId } from "@/lib/ids";
+import { resolvePortfolio } from "@/lib/portfolio/resolve-portfolio";
 import { sealSecret } from "./secret-box";
 import type { ApiKeyPermission } from "@/lib/api/api-key-schemas";
 import type { ApiKeyRecord } from "./api-key-record";
@@ -18,6 +19,8 @@ export interface CreateApiKeyOptions {
   permissions?: readonly ApiKeyPermission[];
   type?: "HMAC_SHA256" | "ED25519";
   publicKey?: string;
+  /** the portfolio the key is bound to (default: the main one); another user's answers PORTFOLIO_NOT_FOUND */
+  portfolio_id?: string;
 }
 
 /** READ always; TRADE when asked (the default asks both). */
@@ -43,6 +46,7 @@ export async function createApiKey(o: CreateApiKeyOptions): Promise<ApiKeyRecord
   const publicKey = type === "ED25519" ? ed25519Pem(o.publicKey ?? "") : null;
   const permissions = normalisePermissions(o.permissions);
   const label = o.label?.trim() || "API key";
+  const portfolio = await resolvePortfolio(o.userId, o.portfolio_id);
   const row = await prisma.$transaction(async (tx) => {
     const locked = await tx.$executeRaw`UPDATE "User" SET "age" = "age" WHERE "id" = ${o.userId}`;
     if (locked !== 1) throw new DomainError("UNAUTHENTICATED", "The account no longer exists.");
@@ -60,9 +64,10 @@ export async function createApiKey(o: CreateApiKeyOptions): Promise<ApiKeyRecord
         secretEnc: secretKey ? sealSecret(secretKey, id) : null,
         publicKey,
         permissions: permissions.join(","),
+        portfolioId: portfolio.id,
       },
       select: { createdAt: true },
     });
   });
-  return { id, label, apiKey, type, permissions, createdAt: row.createdAt, lastUsedAt: null, ...(secretKey ? { secretKey } : {}) };
+  return { id, label, apiKey, type, permissions, portfolioId: portfolio.id, createdAt: row.createdAt, lastUsedAt: null, ...(secretKey ? { secretKey } : {}) };
 }

@@ -9,6 +9,7 @@ export function presentApiKey(k: ApiKeyRecord) {
     apiKey: k.apiKey,
     type: k.type,
     permissions: k.permissions,
+    portfolio_id: k.portfolioId,
     created_at: k.createdAt.toISOString(),
     last_used_at: k.lastUsedAt?.toISOString() ?? null,
   };

@@ -15,6 +15,7 @@ export const createApiKeyBody = z
     permissions: z.array(z.enum(API_KEY_PERMISSIONS, { error: "must be READ or TRADE" }), { error: "must be a list of READ, TRADE" }).max(2).optional(),
     type: z.enum(["HMAC_SHA256", "ED25519"], { error: "must be HMAC_SHA256 or ED25519" }).optional(),
     publicKey: z.string({ error: "must be a string" }).max(2000, "must be at most 2000 characters").optional(),
+    portfolio_id: z.string({ error: "must be a string" }).min(1).max(64, "must be at most 64 characters").optional(),
   })
   .refine((b) => (b.type === "ED25519") === (b.publicKey !== undefined), {
     path: ["publicKey"],

@@ -13,7 +13,7 @@ import { logger } from "@/lib/log";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-interface Context<B, Q> {
+export interface Context<B, Q> {
   req: Request;
   body: B;
   /** the JSON body before validation (the original's `email` check must see what zod strips) */
@@ -22,9 +22,9 @@ interface Context<B, Q> {
   params: Record<string, string>;
 }
 
-type Result = Response | object;
+export type Result = Response | object;
 type RouteArgs = { params: Promise<Record<string, string | string[]>> };
-type Options<B, Q> = { body?: z.ZodType<B>; query?: z.ZodType<Q>; status?: number };
+export type Options<B, Q> = { body?: z.ZodType<B>; query?: z.ZodType<Q>; status?: number };
 
 async function readJson(req: Request): Promise<unknown> {
   const text = await readBodyText(req, MAX_BODY_BYTES);

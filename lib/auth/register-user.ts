@@ -3,7 +3,8 @@ import { prisma } from "@/lib/db";
 import { atomic } from "@/lib/atomic";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
-import { openingBalanceSteps } from "@/lib/trading/balance-steps";
+import { mainPortfolio } from "@/lib/portfolio/portfolio-scope";
+import { newPortfolioSteps } from "@/lib/portfolio/new-portfolio-steps";
 import { DomainError } from "@/lib/domain-error";
 import { takeHit } from "@/lib/rate-limit";
 import { clientIp } from "@/lib/api/client-ip";
@@ -32,7 +33,7 @@ export async function registerUser(input: RegisterInput): Promise<{ userId: stri
         sql: `INSERT INTO "User" ("id","email","passwordHash","name","age","country","phoneNo") VALUES (?,?,?,?,?,?,?)`,
         params: [userId, input.email, passwordHash, input.name, input.age, input.country, input.phoneNo],
       },
-      ...openingBalanceSteps(userId, now),
+      ...newPortfolioSteps(mainPortfolio(userId), now),
     ]);
   } catch (e) {
     if (isUniqueViolation(e)) throw new DomainError("EMAIL_TAKEN", "This email is already registered.");

@@ -13,28 +13,28 @@ const unknownOrder = () => new BinanceError(-2011, MSG.unknownOrder);
 const MAX_OPEN_SCAN = 5000;
 
 /** An OCO leg answers as its whole list (both legs are cancelled), any other order as itself. */
-async function cancelled(userId: string, o: OrderRecord) {
-  if (o.ocoId === null) return presentCancelledOrder(await cancelOrder({ userId, orderId: o.id }));
-  const { orders } = await cancelOcoOrder({ userId, ocoId: o.ocoId });
+async function cancelled(portfolioId: string, o: OrderRecord) {
+  if (o.ocoId === null) return presentCancelledOrder(await cancelOrder({ portfolioId, orderId: o.id }));
+  const { orders } = await cancelOcoOrder({ portfolioId, ocoId: o.ocoId });
   return presentOrderList(orders, "cancel");
 }
 
-export async function cancelBinanceOrder(h: { userId: string; pair: Pair; orderId?: number; clientOrderId?: string }) {
-  const o = await findOrderByHandle({ userId: h.userId, symbol: h.pair.symbol, orderId: h.orderId, clientOrderId: h.clientOrderId, openOnly: true });
+export async function cancelBinanceOrder(h: { portfolioId: string; pair: Pair; orderId?: number; clientOrderId?: string }) {
+  const o = await findOrderByHandle({ portfolioId: h.portfolioId, symbol: h.pair.symbol, orderId: h.orderId, clientOrderId: h.clientOrderId, openOnly: true });
   if (!o || o.status !== "OPEN") throw unknownOrder();
-  return cancelled(h.userId, o);
+  return cancelled(h.portfolioId, o);
 }
 
 /** Every open order of the symbol, lists once each; an order that closed meanwhile is left out. */
-export async function cancelAllBinanceOrders({ userId, pair }: { userId: string; pair: Pair }) {
-  const { orders } = await listOrders({ userId, status: "open", symbol: pair.symbol, limit: MAX_OPEN_SCAN });
+export async function cancelAllBinanceOrders({ portfolioId, pair }: { portfolioId: string; pair: Pair }) {
+  const { orders } = await listOrders({ portfolioId, status: "open", symbol: pair.symbol, limit: MAX_OPEN_SCAN });
   const done = new Set<string>();
   const out: object[] = [];
   for (const o of [...orders].reverse()) {
     if (o.ocoId !== null && done.has(o.ocoId)) continue;
     if (o.ocoId !== null) done.add(o.ocoId);
     try {
-      out.push(await cancelled(userId, o));
+      out.push(await cancelled(portfolioId, o));
     } catch (e) {
       if ((e as { code?: unknown }).code !== "ORDER_NOT_FOUND") throw e;
     }
@@ -46,6 +46,6 @@ export async function cancelBinanceOrderList(h: ListHandle) {
   const legs = await findOrderList(h);
   const ocoId = legs[0]?.ocoId;
   if (!ocoId || !legs.some((l) => l.status === "OPEN")) throw unknownOrder();
-  const { orders } = await cancelOcoOrder({ userId: h.userId, ocoId });
+  const { orders } = await cancelOcoOrder({ portfolioId: h.portfolioId, ocoId });
   return presentOrderList(orders, "cancel");
 }

@@ -5,8 +5,8 @@ import { fixed8 } from "./present-order";
 
 const NAMES: Record<string, string> = { BTC: "Bitcoin", ETH: "Ethereum", LTC: "Litecoin", XRP: "XRP", BNB: "BNB", USDT: "TetherUS" };
 
-export async function capitalConfig({ userId }: { userId: string }) {
-  const balances = await getBalances({ userId });
+export async function capitalConfig({ portfolioId }: { portfolioId: string }) {
+  const balances = await getBalances({ portfolioId });
   return balances.map((b) => ({
     coin: b.coin,
     name: NAMES[b.coin] ?? b.coin,

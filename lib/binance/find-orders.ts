@@ -7,7 +7,7 @@ import { getOcoOrders } from "@/lib/trading/get-orders";
 import { ocoLegIds } from "@/lib/trading/oco-legs";
 
 export interface OrderHandle {
-  userId: string;
+  portfolioId: string;
   symbol: string;
   orderId?: number;
   clientOrderId?: string;
@@ -19,7 +19,7 @@ export async function findOrderByHandle(h: OrderHandle): Promise<OrderRecord | n
   const find = (open: boolean) =>
     prisma.order.findFirst({
       where: {
-        userId: h.userId,
+        portfolioId: h.portfolioId,
         symbol: h.symbol,
         archived: false,
         ...(h.orderId !== undefined ? { orderNo: h.orderId } : { clientOrderId: h.clientOrderId }),
@@ -41,16 +41,16 @@ export function listClientOrderIdOf(legs: readonly OrderRecord[]): string {
 }
 
 /** orderListId of an order: its OCO's limit leg's order number; -1 outside an OCO. */
-export async function orderListIdOf(userId: string, o: OrderRecord): Promise<number> {
+export async function orderListIdOf(portfolioId: string, o: OrderRecord): Promise<number> {
   if (o.ocoId === null) return -1;
   const [limitId] = ocoLegIds(o.ocoId);
   if (o.id === limitId) return o.orderNo ?? -1;
-  const leg = await prisma.order.findFirst({ where: { id: limitId, userId }, select: { orderNo: true } });
+  const leg = await prisma.order.findFirst({ where: { id: limitId, portfolioId }, select: { orderNo: true } });
   return leg?.orderNo ?? -1;
 }
 
 export interface ListHandle {
-  userId: string;
+  portfolioId: string;
   /** the cancel names the pair; GET orderList does not */
   symbol?: string;
   orderListId?: number;
@@ -61,7 +61,7 @@ export interface ListHandle {
 export async function findOrderList(h: ListHandle): Promise<OrderRecord[]> {
   const leg = await prisma.order.findFirst({
     where: {
-      userId: h.userId,
+      portfolioId: h.portfolioId,
       ...(h.symbol !== undefined ? { symbol: h.symbol } : {}),
       archived: false,
       ocoId: { not: null },
@@ -75,5 +75,5 @@ export async function findOrderList(h: ListHandle): Promise<OrderRecord[]> {
   if (!leg?.ocoId) return [];
   // an orderListId is the limit leg's number: the stop leg's number names no list
   if (h.orderListId !== undefined && leg.id !== ocoLegIds(leg.ocoId)[0]) return [];
-  return getOcoOrders({ userId: h.userId, ocoId: leg.ocoId });
+  return getOcoOrders({ portfolioId: h.portfolioId, ocoId: leg.ocoId });
 }

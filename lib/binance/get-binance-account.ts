@@ -4,7 +4,7 @@ import { accountUpdateTime } from "@/lib/trading/account-update-time";
 import { getBalances } from "@/lib/trading/get-wallet";
 import { presentAccount } from "./present-account";
 
-export async function getBinanceAccount({ userId, canTrade, omitZeroBalances }: { userId: string; canTrade: boolean; omitZeroBalances: boolean }) {
-  const [balances, updateTime] = await Promise.all([getBalances({ userId }), accountUpdateTime({ userId })]);
+export async function getBinanceAccount({ portfolioId, canTrade, omitZeroBalances }: { portfolioId: string; canTrade: boolean; omitZeroBalances: boolean }) {
+  const [balances, updateTime] = await Promise.all([getBalances({ portfolioId }), accountUpdateTime({ portfolioId })]);
   return presentAccount({ balances, canTrade, updateTime, omitZeroBalances });
 }

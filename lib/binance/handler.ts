@@ -3,6 +3,8 @@
 // the signature, bounded), then for USER_DATA/TRADE the signed-request check, the account's order count
 // on order calls, one use case, and every error as {code, msg}. Every answer carries
 // X-MBX-USED-WEIGHT-1M; order calls add X-MBX-ORDER-COUNT-10S/-1D. Unknown errors: logged, -1000 (500).
+import type { PortfolioScope } from "@/lib/portfolio/portfolio-scope";
+import { resolvePortfolio } from "@/lib/portfolio/resolve-portfolio";
 import { clientIp } from "@/lib/api/client-ip";
 import { withCors } from "@/lib/api/cors";
 import { readBodyText } from "@/lib/api/read-body";
@@ -22,6 +24,8 @@ export interface BinanceContext {
 
 export interface SignedContext extends BinanceContext {
   userId: string;
+  /** the portfolio the API key was bound to at its creation */
+  portfolio: PortfolioScope;
   keyId: string;
   /** the key has the TRADE permission (GET account's canTrade) */
   canTrade: boolean;
@@ -81,7 +85,7 @@ function route<C extends BinanceContext>(opts: Options, security: Security | nul
           recvWindow: params.get("recvWindow"),
           need: security,
         });
-        ctx = { ...ctx, userId: signer.userId, keyId: signer.keyId, canTrade: signer.canTrade, recheckTiming: () => checkTiming(signer.timing) };
+        ctx = { ...ctx, userId: signer.userId, portfolio: await resolvePortfolio(signer.userId, signer.portfolioId), keyId: signer.keyId, canTrade: signer.canTrade, recheckTiming: () => checkTiming(signer.timing) };
         if (opts.orders !== undefined) {
           const counts = rateLimiter.takeOrders(signer.userId, perRequest(opts.orders, params));
           headers["X-MBX-ORDER-COUNT-10S"] = String(counts.s10);

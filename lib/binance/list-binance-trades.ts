@@ -5,7 +5,7 @@ import { orderListIdsOf } from "./order-list-ids";
 import { presentTrade } from "./present-trade";
 
 export interface TradesQuery {
-  userId: string;
+  portfolioId: string;
   symbol: string;
   orderNo?: number;
   fromTradeId?: number;
@@ -16,6 +16,6 @@ export interface TradesQuery {
 
 export async function listBinanceTrades({ fromTradeId, ...q }: TradesQuery) {
   const trades = await listOrdersByNumber({ ...q, fromOrderNo: fromTradeId, status: "FILLED", timeOf: "closedAt" });
-  const listId = await orderListIdsOf(q.userId, trades);
+  const listId = await orderListIdsOf(q.portfolioId, trades);
   return trades.map((t) => presentTrade(t, listId(t)));
 }

@@ -12,7 +12,7 @@ import type { OrderRespType } from "./present-order";
 export const SIDES: readonly Side[] = ["BUY", "SELL"];
 const RESP_TYPES: readonly OrderRespType[] = ["ACK", "RESULT", "FULL"];
 
-export type NewOrder = Omit<PlaceOrderInput, "userId"> & { respType: OrderRespType };
+export type NewOrder = Omit<PlaceOrderInput, "portfolio"> & { respType: OrderRespType };
 
 /** A client order id parameter: Binance's pattern, else -1100. */
 export function clientOrderIdParam(p: BinanceParams, name: string): string | undefined {

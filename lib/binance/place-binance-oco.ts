@@ -2,6 +2,7 @@
 // OCO (lib/trading/place-oco-order.ts): a LIMIT_MAKER leg and a STOP_LOSS or STOP_LOSS_LIMIT leg under
 // one lock. SELL: above LIMIT_MAKER, below the stop; BUY: above the stop, below LIMIT_MAKER. Other leg
 // types are not offered (-2010). Binance's price rules are the core's (-2010 via PRICE_RELATIONSHIP).
+import type { PortfolioScope } from "@/lib/portfolio/portfolio-scope";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { placeOcoOrder } from "@/lib/trading/place-oco-order";
 import { TIME_IN_FORCE, type TimeInForce } from "@/lib/trading/order-types";
@@ -50,11 +51,11 @@ export function parseOco(p: BinanceParams) {
 
 export type OcoRequest = ReturnType<typeof parseOco>;
 
-export async function placeBinanceOco({ userId, oco, beforeLedger }: { userId: string; oco: OcoRequest; beforeLedger: () => void }) {
+export async function placeBinanceOco({ portfolio, oco, beforeLedger }: { portfolio: PortfolioScope; oco: OcoRequest; beforeLedger: () => void }) {
   const last = (await getFreshPrice(oco.pair.symbol)).price;
   checkFilters({ pair: oco.pair, market: false, quantity: oco.amount, price: oco.price, trailingDelta: oco.trailingDelta }, last);
   checkFilters({ pair: oco.pair, market: false, quantity: oco.amount, price: oco.stopLimitPrice, stopPrice: oco.stopPrice, trailingDelta: oco.trailingDelta }, last);
   beforeLedger();
-  const { orders } = await placeOcoOrder({ ...oco, userId });
+  const { orders } = await placeOcoOrder({ ...oco, portfolio });
   return presentOrderList(orders, "new");
 }

@@ -1,6 +1,7 @@
 // POST /api/v3/order and order/test – a Binance order through the core's use cases: the symbol filters
 // first (./order-filters.ts), then lib/trading/place-order.ts (the one engine: plan, lock, fill, ledger)
 // or, for a test order, lib/trading/preview-order.ts (every rule but the balance).
+import type { PortfolioScope } from "@/lib/portfolio/portfolio-scope";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { FEE_RATE_MAKER, FEE_RATE_TAKER } from "@/lib/markets";
 import { placeOrder } from "@/lib/trading/place-order";
@@ -17,11 +18,11 @@ async function filtered(o: NewOrder): Promise<void> {
   );
 }
 
-export async function placeBinanceOrder({ userId, order, beforeLedger }: { userId: string; order: NewOrder; beforeLedger: () => void }) {
+export async function placeBinanceOrder({ portfolio, order, beforeLedger }: { portfolio: PortfolioScope; order: NewOrder; beforeLedger: () => void }) {
   await filtered(order);
   beforeLedger();
   const { respType, ...request } = order;
-  const record = await placeOrder({ ...request, userId });
+  const record = await placeOrder({ ...request, portfolio });
   return presentNewOrder(record, respType);
 }
 
@@ -32,8 +33,8 @@ const commissionRates = () => ({
   discount: { enabledForAccount: false, enabledForSymbol: false, discountAsset: "BNB", discount: fixed8(0n) },
 });
 
-export async function testBinanceOrder({ order, computeCommissionRates }: { order: NewOrder; computeCommissionRates: boolean }) {
+export async function testBinanceOrder({ portfolio, order, computeCommissionRates }: { portfolio: PortfolioScope; order: NewOrder; computeCommissionRates: boolean }) {
   await filtered(order);
-  await previewOrder(order);
+  await previewOrder(order, portfolio);
   return computeCommissionRates ? commissionRates() : {};
 }

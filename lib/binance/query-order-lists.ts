@@ -9,7 +9,7 @@ import { findOrderList, type ListHandle } from "./find-orders";
 import { presentOrderList } from "./present-order-list";
 
 export interface OrderListsQuery {
-  userId: string;
+  portfolioId: string;
   fromId?: number;
   startTime?: number;
   endTime?: number;
@@ -17,9 +17,9 @@ export interface OrderListsQuery {
 }
 
 /** The legs of each OCO, limit leg first, in the order of `ocoIds`. */
-async function listsOf(userId: string, ocoIds: readonly string[]) {
+async function listsOf(portfolioId: string, ocoIds: readonly string[]) {
   if (ocoIds.length === 0) return [];
-  const rows = await prisma.order.findMany({ where: { userId, ocoId: { in: [...ocoIds] } }, select: ORDER_SELECT, orderBy: { id: "asc" } });
+  const rows = await prisma.order.findMany({ where: { portfolioId, ocoId: { in: [...ocoIds] } }, select: ORDER_SELECT, orderBy: { id: "asc" } });
   const legs = new Map<string, OrderRecord[]>();
   for (const r of rows.map(asRecord)) legs.set(r.ocoId ?? "", [...(legs.get(r.ocoId ?? "") ?? []), r]);
   return ocoIds.flatMap((id) => {
@@ -35,22 +35,22 @@ export async function getBinanceOrderList(h: ListHandle) {
 }
 
 /** The lists with a leg still open, oldest first. */
-export async function listOpenOrderLists({ userId }: { userId: string }) {
+export async function listOpenOrderLists({ portfolioId }: { portfolioId: string }) {
   const open = await prisma.order.findMany({
-    where: { userId, status: "OPEN", archived: false, ocoId: { not: null } },
+    where: { portfolioId, status: "OPEN", archived: false, ocoId: { not: null } },
     select: { ocoId: true },
     distinct: ["ocoId"],
     orderBy: { orderNo: "asc" },
     take: env.MAX_OPEN_ORDERS,
   });
-  return listsOf(userId, open.flatMap((o) => (o.ocoId ? [o.ocoId] : [])));
+  return listsOf(portfolioId, open.flatMap((o) => (o.ocoId ? [o.ocoId] : [])));
 }
 
 /** From list id `fromId` up, else the newest `limit`; optionally created within [startTime, endTime]. */
 export async function listAllOrderLists(q: OrderListsQuery) {
   const heads = await prisma.order.findMany({
     where: {
-      userId: q.userId,
+      portfolioId: q.portfolioId,
       archived: false,
       ocoId: { not: null },
       id: { endsWith: ".1" },
@@ -62,5 +62,5 @@ export async function listAllOrderLists(q: OrderListsQuery) {
     take: q.limit,
   });
   const ids = heads.flatMap((h) => (h.ocoId ? [h.ocoId] : []));
-  return listsOf(q.userId, q.fromId !== undefined ? ids : ids.reverse());
+  return listsOf(q.portfolioId, q.fromId !== undefined ? ids : ids.reverse());
 }

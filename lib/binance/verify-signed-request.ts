@@ -30,6 +30,7 @@ export interface Timing {
 
 export interface VerifiedRequest {
   userId: string;
+  portfolioId: string;
   keyId: string;
   canTrade: boolean;
   timing: Timing;
@@ -86,5 +87,5 @@ export async function verifySignedRequest(req: SignedRequest): Promise<VerifiedR
   if (!signatureMatches(key, req.payload, req.signature)) throw new BinanceError(-1022, MSG.badSignature);
   if (req.need === "TRADE" && !key.canTrade) throw rejectedKey();
   markKeyUsed(req.apiKey, now);
-  return { userId: key.userId, keyId: key.keyId, canTrade: key.canTrade, timing };
+  return { userId: key.userId, portfolioId: key.portfolioId, keyId: key.keyId, canTrade: key.canTrade, timing };
 }

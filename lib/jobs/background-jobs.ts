@@ -84,7 +84,7 @@ export function startBackgroundJobs(worker: Leader): { stop(): void } {
   // The worker that made the fill takes its snapshot; the other processes hear of it too and skip it.
   const offFill = marketEvents.on("fill", (f, { remote }) => {
     if (remote) return;
-    recordPortfolioSnapshots({ userIds: [f.userId] }).catch(logError("snapshot after a fill"));
+    recordPortfolioSnapshots({ portfolioIds: [f.portfolioId] }).catch(logError("snapshot after a fill"));
   });
   timers.push(
     setInterval(() => {

@@ -12,7 +12,7 @@ import { TriggerIndex } from "./trigger-index";
 
 const SELECT = {
   id: true,
-  userId: true,
+  portfolioId: true,
   symbol: true,
   side: true,
   type: true,
@@ -28,13 +28,15 @@ const SELECT = {
   watermark: true,
   triggeredAt: true,
   ocoId: true,
+  feeRate: true,
+  expiresAt: true,
   version: true,
   archived: true,
 } as const;
 
 type Row = {
   id: string;
-  userId: string;
+  portfolioId: string;
   symbol: string;
   side: string;
   type: string;
@@ -50,6 +52,8 @@ type Row = {
   watermark: bigint | null;
   triggeredAt: bigint | null;
   ocoId: string | null;
+  feeRate: bigint | null;
+  expiresAt: bigint | null;
   version: number;
   archived: boolean;
 };
@@ -70,7 +74,7 @@ function toOpenOrder(r: Row): OpenStopOrder | undefined {
   if (!pair) return undefined;
   const o: OpenStopOrder = {
     id: r.id,
-    userId: r.userId,
+    portfolioId: r.portfolioId,
     symbol: pair.symbol,
     side: r.side,
     type: r.type as TypeCode,
@@ -85,6 +89,8 @@ function toOpenOrder(r: Row): OpenStopOrder | undefined {
     watermark: r.watermark,
     triggeredAt: r.triggeredAt === null ? null : Number(r.triggeredAt),
     ocoId: r.ocoId,
+    feeRate: r.feeRate,
+    expiresAt: r.expiresAt === null ? null : Number(r.expiresAt),
     version: r.version,
   };
   return armOf(o).kind === "none" ? undefined : o;
@@ -109,6 +115,8 @@ export class ArmedOrders {
   private recheck = new Set<string>();
   private activated: OpenStopOrder[] = [];
   private cursor = 0;
+  /** per running reloadOpen: the ids armed or disarmed since its read began (newer than its rows) */
+  private reloading = new Set<Set<string>>();
 
   // Every open order, oldest first (so equal triggers fire in placement order).
   async loadAll(now = marketNow()): Promise<number> {
@@ -168,22 +176,32 @@ export class ArmedOrders {
   }
 
   // Reads every open order again (after events may have been missed): arms or updates each, and disarms
-  // what is armed here but no longer open. Orders being filled or already taken keep their guard.
+  // what is armed here but no longer open. Orders being filled or already taken keep their guard. An order
+  // armed or disarmed by an event while the read runs is left as the event put it: the event is newer than
+  // the read (an order committed after the read's snapshot is armed by its event and not in the rows).
   async reloadOpen(): Promise<number> {
-    const rows = await prisma.order.findMany({ where: { status: "OPEN", type: { in: ARMABLE }, archived: false }, select: SELECT, orderBy: { createdAt: "asc" } });
+    const touched = new Set<string>();
+    this.reloading.add(touched);
+    let rows: Row[];
+    try {
+      rows = await prisma.order.findMany({ where: { status: "OPEN", type: { in: ARMABLE }, archived: false }, select: SELECT, orderBy: { createdAt: "asc" } });
+    } finally {
+      this.reloading.delete(touched);
+    }
     const open = new Set<string>();
     for (const r of rows) {
       const o = toOpenOrder(r);
       if (!o) continue;
       open.add(o.id);
-      this.arm(o);
+      if (!touched.has(o.id)) this.arm(o);
     }
-    for (const id of [...this.symbolOf.keys()]) if (!open.has(id)) this.disarm(id);
+    for (const id of [...this.symbolOf.keys()]) if (!open.has(id) && !touched.has(id)) this.disarm(id);
     return open.size;
   }
 
   // Arms or updates an open order, unless it is being filled right now or was already taken at this version.
   arm(order: OpenStopOrder): boolean {
+    for (const t of this.reloading) t.add(order.id);
     if (this.inFlight.has(order.id)) return false;
     const settled = this.settled.get(order.id);
     if (settled && order.version <= settled.version) return false;
@@ -203,6 +221,7 @@ export class ArmedOrders {
   }
 
   disarm(id: string): void {
+    for (const t of this.reloading) t.add(id);
     const symbol = this.symbolOf.get(id);
     if (!symbol) return;
     const book = this.books.get(symbol);

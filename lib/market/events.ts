@@ -29,7 +29,7 @@ export interface TickerEvent {
 }
 
 export interface FillEvent {
-  userId: string;
+  portfolioId: string;
   orderId: string;
   outcome: "FILLED" | "REJECTED";
 }
@@ -41,9 +41,9 @@ export interface SessionsRevokedEvent {
   exceptFamilyId?: string;
 }
 
-/** One of a user's orders was placed, filled, cancelled, expired, rejected or triggered. */
+/** One of a portfolio's orders was placed, filled, cancelled, expired, rejected or triggered. */
 export interface OrderChangedEvent {
-  userId: string;
+  portfolioId: string;
   orderId: string;
   /** only a trailing stop's trigger moved (the pages show it; Binance's user data stream reports nothing) */
   triggerMoved?: boolean;
@@ -64,7 +64,7 @@ export interface MarketEvents {
   "sessions-revoked": SessionsRevokedEvent;
   "order-changed": OrderChangedEvent;
   /** the account was reset: every balance changed (its open orders announce themselves as "order-changed") */
-  "account-reset": { userId: string };
+  "account-reset": { portfolioId: string };
   "api-key-revoked": ApiKeyRevokedEvent;
   /** local only: the relay reconnected after a drop and events may have been missed: re-read what matters */
   "events-resync": Record<string, never>;

@@ -123,10 +123,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
         armed.settle(order, true);
         if (r.siblingId && r.outcome !== "GONE") armed.disarm(r.siblingId);
         if (r.next) armed.arm(r.next);
-        if (r.outcome === "FILLED" || r.outcome === "REJECTED") marketEvents.emit("fill", { userId: r.userId, orderId: r.orderId, outcome: r.outcome });
+        if (r.outcome === "FILLED" || r.outcome === "REJECTED") marketEvents.emit("fill", { portfolioId: r.portfolioId, orderId: r.orderId, outcome: r.outcome });
         if (r.outcome !== "GONE") {
-          marketEvents.emit("order-changed", { userId: r.userId, orderId: r.orderId });
-          if (r.siblingId) marketEvents.emit("order-changed", { userId: r.userId, orderId: r.siblingId });
+          marketEvents.emit("order-changed", { portfolioId: r.portfolioId, orderId: r.orderId });
+          if (r.siblingId) marketEvents.emit("order-changed", { portfolioId: r.portfolioId, orderId: r.siblingId });
         }
         log(`order ${order.id} ${r.outcome} at ${unitsToNumber(batch.price)} (${batch.symbol} trade ${batch.tradeId})`);
       } catch (e) {
@@ -239,7 +239,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     const moved = armed.drainMoved().filter((m) => pairs.holds(m.symbol));
     if (!moved.length) return;
     await recordWatermarks(moved);
-    for (const m of moved) for (const o of m.orders) marketEvents.emit("order-changed", { userId: o.userId, orderId: o.id, triggerMoved: true });
+    for (const m of moved) for (const o of m.orders) marketEvents.emit("order-changed", { portfolioId: o.portfolioId, orderId: o.id, triggerMoved: true });
   };
   every(1000, writeWatermarks, "watermark write");
 

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { unitsToNumber } from "@/lib/money";
 
 export interface HistoryQuery {
-  userId: string;
+  portfolioId: string;
   /** only points at or after this time (epoch ms) */
   since?: number;
   /** only points before this time (epoch ms): the cursor to older pages */
@@ -12,10 +12,10 @@ export interface HistoryQuery {
   limit?: number;
 }
 
-export async function getPortfolioHistory({ userId, since, before, limit = 500 }: HistoryQuery) {
+export async function getPortfolioHistory({ portfolioId, since, before, limit = 500 }: HistoryQuery) {
   const at = { ...(since !== undefined ? { gte: BigInt(since) } : {}), ...(before !== undefined ? { lt: BigInt(before) } : {}) };
   const rows = await prisma.portfolioSnapshot.findMany({
-    where: { userId, ...(since !== undefined || before !== undefined ? { at } : {}) },
+    where: { portfolioId, ...(since !== undefined || before !== undefined ? { at } : {}) },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: { at: true, value: true },

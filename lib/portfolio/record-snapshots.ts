@@ -1,5 +1,5 @@
-// Records each account's portfolio value (USDT, 1e-8 units) at the last known prices: the worker calls it
-// hourly for everyone and after every fill for the user concerned, feeding the value-over-time chart.
+// Records each portfolio's value (USDT, 1e-8 units) at the last known prices: the worker calls it
+// hourly for everyone and after every fill for the portfolio concerned, feeding the value-over-time chart.
 import { marketNow } from "@/lib/market/market-clock";
 import { prisma } from "@/lib/db";
 import { lastUsdtPrices } from "@/lib/market/last-prices";
@@ -8,29 +8,29 @@ import { valueHoldings, type Holding } from "@/lib/trading/value-holdings";
 const INT64_MAX = 2n ** 63n - 1n;
 
 export interface RecordSnapshotsOptions {
-  /** only these users (after a fill); all users when omitted (the hourly run) */
-  userIds?: string[];
+  /** only these portfolios (after a fill); all when omitted (the hourly run) */
+  portfolioIds?: string[];
   /** snapshot time, epoch ms (tests); now by default */
   at?: number;
 }
 
-/** Writes one PortfolioSnapshot per user; returns how many were written. */
-export async function recordPortfolioSnapshots({ userIds, at = marketNow() }: RecordSnapshotsOptions = {}): Promise<number> {
-  if (userIds && userIds.length === 0) return 0;
-  const where = userIds ? { userId: { in: userIds } } : {};
+/** Writes one PortfolioSnapshot per portfolio; returns how many were written. */
+export async function recordPortfolioSnapshots({ portfolioIds, at = marketNow() }: RecordSnapshotsOptions = {}): Promise<number> {
+  if (portfolioIds && portfolioIds.length === 0) return 0;
+  const where = portfolioIds ? { portfolioId: { in: portfolioIds } } : {};
   const [balances, prices] = await Promise.all([
-    prisma.balance.findMany({ where, select: { userId: true, coin: true, free: true, locked: true } }),
+    prisma.balance.findMany({ where, select: { portfolioId: true, coin: true, free: true, locked: true } }),
     lastUsdtPrices(),
   ]);
-  const byUser = new Map<string, Holding[]>();
-  for (const b of balances) byUser.set(b.userId, [...(byUser.get(b.userId) ?? []), b]);
-  const rows: { userId: string; value: bigint; at: bigint }[] = [];
-  for (const [userId, holdings] of byUser) {
+  const byPortfolio = new Map<string, Holding[]>();
+  for (const b of balances) byPortfolio.set(b.portfolioId, [...(byPortfolio.get(b.portfolioId) ?? []), b]);
+  const rows: { portfolioId: string; value: bigint; at: bigint }[] = [];
+  for (const [portfolioId, holdings] of byPortfolio) {
     // A coin held without any known price would be valued at 0: skip rather than record a fake drop.
     if (holdings.some((h) => h.free + h.locked > 0n && !prices.usdt.has(h.coin))) continue;
     // Values past int64 (possible only with absurd prices) are recorded at the column's end, not dropped.
     const value = valueHoldings(holdings, prices.usdt).value;
-    rows.push({ userId, value: value > INT64_MAX ? INT64_MAX : value, at: BigInt(at) });
+    rows.push({ portfolioId, value: value > INT64_MAX ? INT64_MAX : value, at: BigInt(at) });
   }
   if (rows.length) await prisma.portfolioSnapshot.createMany({ data: rows });
   return rows.length;

@@ -9,7 +9,7 @@ import type { UserStreamSource } from "./ws-api-server";
 
 export const userStreamSource: UserStreamSource = {
   subscribe: (params) => verifyStreamSubscription(params),
-  orderEvents: (userId, orderId) => orderUpdateEvents({ userId, orderId }),
-  resetEvents: (userId) => accountResetEvents({ userId }),
+  orderEvents: (portfolioId, orderId) => orderUpdateEvents({ portfolioId, orderId }),
+  resetEvents: (portfolioId) => accountResetEvents({ portfolioId }),
   isKeyLive: (key) => isStreamKeyActive(key),
 };

@@ -18,6 +18,8 @@ import { upgradeGate } from "./upgrade-gate";
 /** Whose events a subscription carries: the account of the API key that signed it. */
 export interface StreamKey {
   userId: string;
+  /** the portfolio the key is bound to: the events the subscription carries */
+  portfolioId: string;
   keyId: string;
 }
 
@@ -26,9 +28,9 @@ export interface UserStreamSource {
   /** checks userDataStream.subscribe.signature's params (READ key, timing, signature); throws BinanceError */
   subscribe(params: Record<string, unknown>): Promise<StreamKey>;
   /** the events of one change of a user's order, in Binance's shapes and order */
-  orderEvents(userId: string, orderId: string): Promise<object[]>;
+  orderEvents(portfolioId: string, orderId: string): Promise<object[]>;
   /** the events of an account reset (the balances of every coin) */
-  resetEvents(userId: string): Promise<object[]>;
+  resetEvents(portfolioId: string): Promise<object[]>;
   /** whether the key is still active, for revocations announced in no process this one hears */
   isKeyLive?(key: StreamKey): Promise<boolean>;
 }
@@ -81,9 +83,9 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
     refusalBody: (msg) => JSON.stringify({ code: -1003, msg }),
   });
   const sessions = new Set<Session>();
-  /** userId -> the sessions with a subscription to that account */
-  const byUser = new Map<string, Set<Session>>();
-  /** userId -> the tail of its event chain: one user's events go out in the order their changes were announced */
+  /** portfolioId -> the sessions with a subscription to that account */
+  const byPortfolio = new Map<string, Set<Session>>();
+  /** portfolioId -> the tail of its event chain: one user's events go out in the order their changes were announced */
   const chains = new Map<string, Promise<void>>();
 
   const sendJson = (s: Session, msg: unknown) => {
@@ -94,19 +96,19 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
   const answer = (s: Session, id: RequestId, result: unknown) => sendJson(s, { id, status: 200, result });
   const fail = (s: Session, id: RequestId, e: BinanceError) => sendJson(s, { id, status: e.status, error: binanceErrorBody(e) });
 
-  const subsOfUser = (userId: string) => {
-    let set = byUser.get(userId);
-    if (!set) byUser.set(userId, (set = new Set()));
+  const subsOfPortfolio = (portfolioId: string) => {
+    let set = byPortfolio.get(portfolioId);
+    if (!set) byPortfolio.set(portfolioId, (set = new Set()));
     return set;
   };
   const forget = (s: Session, subscriptionId: number) => {
     const key = s.subs.get(subscriptionId);
     if (!key) return;
     s.subs.delete(subscriptionId);
-    if ([...s.subs.values()].some((k) => k.userId === key.userId)) return;
-    const set = byUser.get(key.userId);
+    if ([...s.subs.values()].some((k) => k.portfolioId === key.portfolioId)) return;
+    const set = byPortfolio.get(key.portfolioId);
     set?.delete(s);
-    if (set?.size === 0) byUser.delete(key.userId);
+    if (set?.size === 0) byPortfolio.delete(key.portfolioId);
   };
   const terminate = (s: Session, subscriptionId: number) => {
     sendJson(s, { subscriptionId, event: { e: "eventStreamTerminated", E: Date.now() } });
@@ -114,8 +116,8 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
   };
 
   // One user's events, in announcement order; loaded once for all that user's subscriptions.
-  const deliver = (userId: string, load: () => Promise<object[]>) => {
-    if (!byUser.has(userId)) return;
+  const deliver = (portfolioId: string, load: () => Promise<object[]>) => {
+    if (!byPortfolio.has(portfolioId)) return;
     const run = async () => {
       let events: object[];
       try {
@@ -124,17 +126,17 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
         console.error("user data stream: loading events failed:", e instanceof Error ? e.message : e);
         return;
       }
-      for (const s of byUser.get(userId) ?? []) {
+      for (const s of byPortfolio.get(portfolioId) ?? []) {
         for (const [subscriptionId, key] of s.subs) {
-          if (key.userId !== userId) continue;
+          if (key.portfolioId !== portfolioId) continue;
           for (const event of events) sendJson(s, { subscriptionId, event });
         }
       }
     };
-    const tail = (chains.get(userId) ?? Promise.resolve()).then(run);
-    chains.set(userId, tail);
+    const tail = (chains.get(portfolioId) ?? Promise.resolve()).then(run);
+    chains.set(portfolioId, tail);
     void tail.then(() => {
-      if (chains.get(userId) === tail) chains.delete(userId);
+      if (chains.get(portfolioId) === tail) chains.delete(portfolioId);
     });
   };
 
@@ -145,11 +147,11 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
     "userDataStream.subscribe.signature": async (s, params) => {
       const key = await source.subscribe(params);
       if (s.ws.readyState !== WebSocket.OPEN) return {};
-      if ([...s.subs.values()].some((k) => k.userId === key.userId)) throw new BinanceError(-2035, "User Data Stream subscription already active.");
+      if ([...s.subs.values()].some((k) => k.portfolioId === key.portfolioId)) throw new BinanceError(-2035, "User Data Stream subscription already active.");
       if (s.subs.size >= MAX_SUBSCRIPTIONS) throw new BinanceError(-1003, "Too many User Data Stream subscriptions on this connection.");
       const subscriptionId = s.nextSubscriptionId++;
       s.subs.set(subscriptionId, key);
-      subsOfUser(key.userId).add(s);
+      subsOfPortfolio(key.portfolioId).add(s);
       return { subscriptionId };
     },
     "userDataStream.unsubscribe": (s, params) => {
@@ -227,12 +229,12 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
 
   const unsubscribe = [
     marketEvents.on("order-changed", (e) => {
-      if (!e.triggerMoved) deliver(e.userId, () => source.orderEvents(e.userId, e.orderId));
+      if (!e.triggerMoved) deliver(e.portfolioId, () => source.orderEvents(e.portfolioId, e.orderId));
     }),
-    marketEvents.on("account-reset", (e) => deliver(e.userId, () => source.resetEvents(e.userId))),
+    marketEvents.on("account-reset", (e) => deliver(e.portfolioId, () => source.resetEvents(e.portfolioId))),
     // A revoked key's subscriptions end at once (binance-api.md §2: "streams end").
     marketEvents.on("api-key-revoked", (e) => {
-      for (const s of [...(byUser.get(e.userId) ?? [])]) {
+      for (const s of [...sessions]) {
         for (const [id, key] of [...s.subs]) if (key.keyId === e.keyId) terminate(s, id);
       }
     }),

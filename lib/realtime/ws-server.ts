@@ -18,19 +18,21 @@ import { upgradeGate } from "./upgrade-gate";
 
 export interface WsUser {
   userId: string;
+  /** the portfolio whose fills and orders the socket receives (the user's main one unless chosen) */
+  portfolioId: string;
   /** the login (token family) the socket was authenticated with */
   familyId: string;
 }
 
 export interface WsAuth {
-  /** verifies an access JWT sent as {"type":"auth","token"} */
-  authenticate(token: string): Promise<WsUser | null>;
+  /** verifies an access JWT sent as {"type":"auth","token","portfolio"?}; null also for a portfolio not the user's */
+  authenticate(token: string, portfolio?: string): Promise<WsUser | null>;
   /** verifies the browser session from the upgrade request's Cookie header */
   authenticateCookie?(cookieHeader: string): Promise<WsUser | null>;
   /** whether the login is still alive (not signed out, no password change or reset since) */
   isLive?(user: WsUser): Promise<boolean>;
   /** the user's order as the native API presents it, for {"type":"order"} messages */
-  loadOrder?(userId: string, orderId: string): Promise<object | null>;
+  loadOrder?(portfolioId: string, orderId: string): Promise<object | null>;
 }
 
 export interface WsServerOptions extends WsAuth {
@@ -51,6 +53,7 @@ interface Client {
   symbols: Set<string>;
   all: boolean;
   userId: string | null;
+  portfolioId: string | null;
   familyId: string | null;
   alive: boolean;
   authAttempts: number;
@@ -85,6 +88,8 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
   const appOrigin = new URL(env.APP_URL).origin;
   const clients = new Set<Client>();
   const byUser = new Map<string, Set<Client>>();
+  /** portfolioId -> its sockets: fills and order changes go only to the portfolio's own sockets */
+  const byPortfolio = new Map<string, Set<Client>>();
   const gate = upgradeGate({ maxClients, maxPerIp, refusalBody: (message) => JSON.stringify({ code: "RATE_LIMITED", message }) });
 
   // `text`: the message already serialised (one JSON.stringify for all subscribers of a tick).
@@ -100,7 +105,12 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
     const set = byUser.get(c.userId);
     set?.delete(c);
     if (set && set.size === 0) byUser.delete(c.userId);
-    c.userId = c.familyId = null;
+    if (c.portfolioId) {
+      const mine = byPortfolio.get(c.portfolioId);
+      mine?.delete(c);
+      if (mine && mine.size === 0) byPortfolio.delete(c.portfolioId);
+    }
+    c.userId = c.familyId = c.portfolioId = null;
   };
 
   const setUser = (c: Client, who: WsUser): boolean => {
@@ -114,6 +124,10 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
     c.familyId = who.familyId;
     if (!set) byUser.set(who.userId, (set = new Set()));
     set.add(c);
+    c.portfolioId = who.portfolioId;
+    let mine = byPortfolio.get(who.portfolioId);
+    if (!mine) byPortfolio.set(who.portfolioId, (mine = new Set()));
+    mine.add(c);
     return true;
   };
 
@@ -135,7 +149,7 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
   };
 
   const accept = async (ws: WebSocket, req: IncomingMessage) => {
-    const c: Client = { ws, symbols: new Set(), all: false, userId: null, familyId: null, alive: true, authAttempts: 0 };
+    const c: Client = { ws, symbols: new Set(), all: false, userId: null, portfolioId: null, familyId: null, alive: true, authAttempts: 0 };
     clients.add(c);
     ws.on("pong", () => (c.alive = true));
     ws.on("error", () => ws.terminate());
@@ -173,7 +187,7 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
   };
 
   const onMessage = async (c: Client, text: string) => {
-    let msg: { type?: unknown; symbols?: unknown; token?: unknown };
+    let msg: { type?: unknown; symbols?: unknown; token?: unknown; portfolio?: unknown };
     try {
       msg = JSON.parse(text) as typeof msg;
     } catch {
@@ -204,8 +218,11 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
     }
     if (msg.type === "auth") {
       if (typeof msg.token !== "string" || msg.token.length > 4096) return send(c, { type: "error", message: "token must be a string" }, false);
+      if (msg.portfolio !== undefined && (typeof msg.portfolio !== "string" || msg.portfolio.length > 64)) {
+        return send(c, { type: "error", message: "portfolio must be a portfolio id" }, false);
+      }
       if (++c.authAttempts > MAX_AUTH_ATTEMPTS) return c.ws.close(1008, "too many auth attempts");
-      const who = await options.authenticate(msg.token).catch(() => null);
+      const who = await options.authenticate(msg.token, msg.portfolio).catch(() => null);
       if (!who) return send(c, { type: "error", code: "UNAUTHENTICATED", message: "invalid or expired token" }, false);
       if (c.ws.readyState === WebSocket.OPEN && setUser(c, who)) send(c, { type: "authenticated" }, false);
       return;
@@ -231,7 +248,7 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
     }),
     marketEvents.on("fill", (e: FillEvent) => {
       const text = JSON.stringify({ type: "fill", orderId: e.orderId, outcome: e.outcome });
-      for (const c of byUser.get(e.userId) ?? []) sendText(c, text, false);
+      for (const c of byPortfolio.get(e.portfolioId) ?? []) sendText(c, text, false);
     }),
     // Revoked in this process: close at once, before any further fill of that user goes out.
     marketEvents.on("sessions-revoked", (e: SessionsRevokedEvent) => {
@@ -240,11 +257,11 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
       }
     }),
     marketEvents.on("order-changed", (e: OrderChangedEvent) => {
-      const sockets = byUser.get(e.userId);
+      const sockets = byPortfolio.get(e.portfolioId);
       if (!sockets?.size || !options.loadOrder) return;
-      void options.loadOrder(e.userId, e.orderId).then(
+      void options.loadOrder(e.portfolioId, e.orderId).then(
         (order) => {
-          if (order) for (const c of byUser.get(e.userId) ?? []) send(c, { type: "order", order }, false);
+          if (order) for (const c of byPortfolio.get(e.portfolioId) ?? []) send(c, { type: "order", order }, false);
         },
         () => undefined,
       );
@@ -260,7 +277,7 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
       const live = new Map<string, Promise<boolean>>();
       for (const c of [...clients]) {
         if (!c.userId || !c.familyId) continue;
-        const who = { userId: c.userId, familyId: c.familyId };
+        const who = { userId: c.userId, portfolioId: c.portfolioId ?? c.userId, familyId: c.familyId };
         const key = `${who.userId}:${who.familyId}`;
         if (!live.has(key)) live.set(key, options.isLive(who).catch(() => true)); // a database hiccup is not a logout
         if (!(await live.get(key)) && c.familyId === who.familyId) endSession(c);

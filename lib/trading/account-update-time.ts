@@ -1,7 +1,7 @@
 // When the user's balances last changed (ms): the newest ledger entry, 0 when none.
 import { prisma } from "@/lib/db";
 
-export async function accountUpdateTime({ userId }: { userId: string }): Promise<number> {
-  const r = await prisma.ledgerEntry.aggregate({ where: { userId }, _max: { createdAt: true } });
+export async function accountUpdateTime({ portfolioId }: { portfolioId: string }): Promise<number> {
+  const r = await prisma.ledgerEntry.aggregate({ where: { portfolioId }, _max: { createdAt: true } });
   return Number(r._max.createdAt ?? 0n);
 }

@@ -13,6 +13,6 @@ export function announceClosedOrder(id: string, symbol: string): void {
 }
 
 /** After the commit of any change of a user's order: the user's /ws sockets and user data streams hear it. */
-export function announceOrderChange(userId: string, orderId: string): void {
-  marketEvents.emit("order-changed", { userId, orderId });
+export function announceOrderChange(portfolioId: string, orderId: string): void {
+  marketEvents.emit("order-changed", { portfolioId, orderId });
 }

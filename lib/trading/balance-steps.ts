@@ -43,7 +43,7 @@ const defaultOnShort = (coin: string, c: BalanceChange) =>
  * A refused guard rolls the transaction back with `onShort`.
  */
 export function balanceSteps(
-  userId: string,
+  portfolioId: string,
   orderId: string | null,
   changes: BalanceChange[],
   now: number,
@@ -55,17 +55,17 @@ export function balanceSteps(
     if (abs(c.free) > MAX_BALANCE || abs(c.locked) > MAX_BALANCE || abs(c.free + c.locked) > MAX_BALANCE) throw onShort(c.coin, c)();
   }
   const updates: Step[] = sorted.map((c) => ({
-    sql: `UPDATE "Balance" SET "free" = "free" + ?, "locked" = "locked" + ? WHERE "userId" = ? AND "coin" = ? AND "free" >= ? AND "locked" >= ? AND "free" + "locked" <= ?`,
-    params: [c.free, c.locked, userId, c.coin, -c.free, -c.locked, MAX_BALANCE - c.free - c.locked],
+    sql: `UPDATE "Balance" SET "free" = "free" + ?, "locked" = "locked" + ? WHERE "portfolioId" = ? AND "coin" = ? AND "free" >= ? AND "locked" >= ? AND "free" + "locked" <= ?`,
+    params: [c.free, c.locked, portfolioId, c.coin, -c.free, -c.locked, MAX_BALANCE - c.free - c.locked],
     expect: { rows: 1, error: onShort(c.coin, c) },
-    fold: { row: `Balance ${userId} ${c.coin}` },
+    fold: { row: `Balance ${portfolioId} ${c.coin}` },
   }));
   const ledger: Step[] = sorted.flatMap((c) =>
     c.entries
       .filter((e) => e.free !== 0n || e.locked !== 0n)
       .map((e) => ({
-        sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES (?,?,?,?,?,?,?)`,
-        params: [userId, c.coin, e.kind, e.free, e.locked, orderId, BigInt(now)],
+        sql: `INSERT INTO "LedgerEntry" ("portfolioId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES (?,?,?,?,?,?,?)`,
+        params: [portfolioId, c.coin, e.kind, e.free, e.locked, orderId, BigInt(now)],
         fold: {},
       })),
   );
@@ -89,15 +89,15 @@ export function mergeChanges(changes: BalanceChange[]): BalanceChange[] {
 }
 
 /** A new account's balance rows: the starting balance of the quote coin (one GRANT ledger row), 0 of the rest. */
-export function openingBalanceSteps(userId: string, now: number): Step[] {
+export function openingBalanceSteps(portfolioId: string, now: number, startingBalance: bigint = STARTING_BALANCE): Step[] {
   return [
     ...COINS.map((coin) => ({
-      sql: `INSERT INTO "Balance" ("userId","coin","free","locked") VALUES (?,?,?,0)`,
-      params: [userId, coin, coin === QUOTE_COIN ? STARTING_BALANCE : 0n],
+      sql: `INSERT INTO "Balance" ("portfolioId","coin","free","locked") VALUES (?,?,?,0)`,
+      params: [portfolioId, coin, coin === QUOTE_COIN ? startingBalance : 0n],
     })),
     {
-      sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES (?,?,'GRANT',?,0,NULL,?)`,
-      params: [userId, QUOTE_COIN, STARTING_BALANCE, BigInt(now)],
+      sql: `INSERT INTO "LedgerEntry" ("portfolioId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES (?,?,'GRANT',?,0,NULL,?)`,
+      params: [portfolioId, QUOTE_COIN, startingBalance, BigInt(now)],
     },
   ];
 }
@@ -107,19 +107,19 @@ export function openingBalanceSteps(userId: string, now: number): Step[] {
  * (locks included: the caller has cancelled the open orders in the same transaction, before these steps,
  * so the row locks follow the global order: order rows, then balances by coin).
  */
-export function resetBalanceSteps(userId: string, now: number): Step[] {
+export function resetBalanceSteps(portfolioId: string, now: number, startingBalance: bigint): Step[] {
   const target = `CASE WHEN "coin" = ? THEN CAST(? AS BIGINT) ELSE 0 END`;
   return [
     {
-      sql: `UPDATE "Balance" SET "locked" = "locked" WHERE "userId" = ?`,
-      pgSql: `SELECT "coin" FROM "Balance" WHERE "userId" = ? ORDER BY "coin" FOR UPDATE`,
-      params: [userId],
+      sql: `UPDATE "Balance" SET "locked" = "locked" WHERE "portfolioId" = ?`,
+      pgSql: `SELECT "coin" FROM "Balance" WHERE "portfolioId" = ? ORDER BY "coin" FOR UPDATE`,
+      params: [portfolioId],
     },
     {
-      sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","orderId","createdAt")
-            SELECT "userId", "coin", 'RESET', ${target} - "free", -"locked", NULL, ? FROM "Balance" WHERE "userId" = ?`,
-      params: [QUOTE_COIN, STARTING_BALANCE, BigInt(now), userId],
+      sql: `INSERT INTO "LedgerEntry" ("portfolioId","coin","kind","deltaFree","deltaLocked","orderId","createdAt")
+            SELECT "portfolioId", "coin", 'RESET', ${target} - "free", -"locked", NULL, ? FROM "Balance" WHERE "portfolioId" = ?`,
+      params: [QUOTE_COIN, startingBalance, BigInt(now), portfolioId],
     },
-    { sql: `UPDATE "Balance" SET "free" = ${target}, "locked" = 0 WHERE "userId" = ?`, params: [QUOTE_COIN, STARTING_BALANCE, userId] },
+    { sql: `UPDATE "Balance" SET "free" = ${target}, "locked" = 0 WHERE "portfolioId" = ?`, params: [QUOTE_COIN, startingBalance, portfolioId] },
   ];
 }

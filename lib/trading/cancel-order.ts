@@ -13,10 +13,10 @@ import type { OrderRecord } from "./order-record";
 import { closeWithSibling, OrderGone } from "./order-steps";
 import { lockChange } from "./trade-changes";
 
-export async function cancelOrder({ userId, orderId }: { userId: string; orderId: string }): Promise<OrderRecord> {
+export async function cancelOrder({ portfolioId, orderId }: { portfolioId: string; orderId: string }): Promise<OrderRecord> {
   for (let attempt = 0; ; attempt++) {
     const o = await prisma.order.findFirst({
-      where: { id: orderId, userId, status: "OPEN", archived: false },
+      where: { id: orderId, portfolioId, status: "OPEN", archived: false },
       select: { id: true, symbol: true, lockCoin: true, lockAmount: true, version: true, ocoId: true },
     });
     if (!o) throw unknownOrder(orderId);
@@ -26,11 +26,11 @@ export async function cancelOrder({ userId, orderId }: { userId: string; orderId
     try {
       await atomic([
         ...closeWithSibling(
-          { id: o.id, version: o.version, userId, status: "CANCELLED", reason, now },
+          { id: o.id, version: o.version, portfolioId, status: "CANCELLED", reason, now },
           sibling ? { id: sibling, status: "CANCELLED", reason: "its OCO was cancelled" } : null,
           true,
         ),
-        ...balanceSteps(userId, o.id, [lockChange(o.lockCoin, -o.lockAmount)], now),
+        ...balanceSteps(portfolioId, o.id, [lockChange(o.lockCoin, -o.lockAmount)], now),
       ]);
     } catch (e) {
       if (!(e instanceof OrderGone) || attempt >= 3) throw e;
@@ -38,16 +38,16 @@ export async function cancelOrder({ userId, orderId }: { userId: string; orderId
     }
     for (const id of sibling ? [o.id, sibling] : [o.id]) {
       announceClosedOrder(id, o.symbol);
-      marketEvents.emit("order-changed", { userId, orderId: id });
+      marketEvents.emit("order-changed", { portfolioId, orderId: id });
     }
-    return getOrder({ userId, orderId: o.id });
+    return getOrder({ portfolioId, orderId: o.id });
   }
 }
 
-export async function cancelOcoOrder({ userId, ocoId }: { userId: string; ocoId: string }): Promise<{ ocoId: string; orders: OrderRecord[] }> {
-  const legs = await getOcoOrders({ userId, ocoId });
+export async function cancelOcoOrder({ portfolioId, ocoId }: { portfolioId: string; ocoId: string }): Promise<{ ocoId: string; orders: OrderRecord[] }> {
+  const legs = await getOcoOrders({ portfolioId, ocoId });
   const open = legs.find((l) => l.status === "OPEN");
   if (!open) throw unknownOrder(ocoId);
-  await cancelOrder({ userId, orderId: open.id });
-  return { ocoId, orders: await getOcoOrders({ userId, ocoId }) };
+  await cancelOrder({ portfolioId, orderId: open.id });
+  return { ocoId, orders: await getOcoOrders({ portfolioId, ocoId }) };
 }

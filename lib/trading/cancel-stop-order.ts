@@ -8,18 +8,18 @@ import { findOpenStopOrder } from "./find-open-stop-order";
 import { closeOrderStep, OrderGone } from "./order-steps";
 import { lockChange } from "./trade-changes";
 
-export async function cancelStopOrder({ userId, orderId }: { userId: string; orderId: string }): Promise<{ id: string }> {
+export async function cancelStopOrder({ portfolioId, orderId }: { portfolioId: string; orderId: string }): Promise<{ id: string }> {
   // A modify may bump the version between our read and our write: read again and retry.
   for (let attempt = 0; ; attempt++) {
-    const order = await findOpenStopOrder(userId, orderId);
+    const order = await findOpenStopOrder(portfolioId, orderId);
     const now = marketNow();
     try {
       await atomic([
-        closeOrderStep({ id: order.id, version: order.version, userId, status: "CANCELLED", reason: "cancelled by the user", now }),
-        ...balanceSteps(userId, order.id, [lockChange(order.lockCoin, -order.lockAmount)], now),
+        closeOrderStep({ id: order.id, version: order.version, portfolioId, status: "CANCELLED", reason: "cancelled by the user", now }),
+        ...balanceSteps(portfolioId, order.id, [lockChange(order.lockCoin, -order.lockAmount)], now),
       ]);
       announceClosedOrder(order.id, order.symbol);
-      announceOrderChange(userId, order.id);
+      announceOrderChange(portfolioId, order.id);
       return { id: order.id };
     } catch (e) {
       if (!(e instanceof OrderGone) || attempt >= 3) throw e;

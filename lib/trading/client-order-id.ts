@@ -8,5 +8,5 @@ export const newClientOrderId = (): string => `cv${randomBytes(15).toString("bas
 /** Did an insert fail on the open-orders client id index (SQLite or PostgreSQL)? */
 export function isDuplicateClientId(e: unknown): boolean {
   const text = e instanceof Error ? `${e.message} ${(e as { constraint?: string }).constraint ?? ""}` : "";
-  return /Order_open_clientOrderId_key|Order\.userId, Order\.clientOrderId/.test(text);
+  return /Order_open_clientOrderId_key|Order\.portfolioId, Order\.clientOrderId/.test(text);
 }

@@ -12,10 +12,10 @@ export interface OpenOrderRow extends OpenOrder {
   type: StopType;
 }
 
-export async function findOpenStopOrder(userId: string, id: string): Promise<OpenOrderRow> {
+export async function findOpenStopOrder(portfolioId: string, id: string): Promise<OpenOrderRow> {
   const o = await prisma.order.findFirst({
-    where: { id, userId, status: "OPEN", archived: false, type: { in: ["SL", "TP"] }, trailingDelta: null, ocoId: null },
-    select: { id: true, userId: true, symbol: true, base: true, quote: true, side: true, type: true, amount: true, stopPrice: true, lockCoin: true, lockAmount: true, version: true },
+    where: { id, portfolioId, status: "OPEN", archived: false, type: { in: ["SL", "TP"] }, trailingDelta: null, ocoId: null },
+    select: { id: true, portfolioId: true, symbol: true, base: true, quote: true, side: true, type: true, amount: true, stopPrice: true, lockCoin: true, lockAmount: true, version: true },
   });
   if (!o || o.stopPrice === null || o.lockCoin === null) throw orderNotFound(id);
   return { ...o, side: o.side as Side, type: o.type as StopType, stopPrice: o.stopPrice, lockCoin: o.lockCoin };

@@ -30,7 +30,7 @@ export interface FireInput {
 
 export interface FireResult {
   outcome: "FILLED" | "REJECTED" | "EXPIRED" | "TRIGGERED" | "GONE";
-  userId: string;
+  portfolioId: string;
   orderId: string;
   /** the sibling OCO leg this ended, if any */
   siblingId: string | null;
@@ -44,7 +44,7 @@ export async function fireOrder({ order, price, tradeId }: FireInput): Promise<F
   const pair = findPair(order.symbol);
   if (!pair) throw new DomainError("UNKNOWN_PAIR", `unknown pair ${order.symbol}`);
   const sibling = siblingOf(order.id, order.ocoId);
-  const result = (outcome: FireResult["outcome"], next?: OpenOrder): FireResult => ({ outcome, userId: order.userId, orderId: order.id, siblingId: sibling, next });
+  const result = (outcome: FireResult["outcome"], next?: OpenOrder): FireResult => ({ outcome, portfolioId: order.portfolioId, orderId: order.id, siblingId: sibling, next });
   const lockCoin = order.lockCoin;
   const now = marketNow();
   const arm = armOf(order);
@@ -63,6 +63,11 @@ export async function fireOrder({ order, price, tradeId }: FireInput): Promise<F
   const close = (c: Omit<CloseOrder, "id" | "version" | "now">): Step[] =>
     closeWithSibling({ id: order.id, version: order.version, now, triggerTradeId: tradeId, triggerPrice: price, ...c }, siblingEnd, true);
 
+  if (order.expiresAt != null && now >= order.expiresAt) {
+    const ok = await run([...close({ status: "EXPIRED", reason: "its competition has ended" }), ...balanceSteps(order.portfolioId, order.id, [unlock], now)]);
+    return result(ok ? "EXPIRED" : "GONE");
+  }
+
   let fillAt = price;
   let maker = false;
   if (arm.kind === "limit" && order.limitPrice != null) {
@@ -75,7 +80,7 @@ export async function fireOrder({ order, price, tradeId }: FireInput): Promise<F
       if (order.timeInForce === "IOC" || order.timeInForce === "FOK") {
         const ok = await run([
           ...close({ status: "EXPIRED", reason: `${order.timeInForce}: its limit could not fill at the trade that fired its stop` }),
-          ...balanceSteps(order.userId, order.id, [unlock], now),
+          ...balanceSteps(order.portfolioId, order.id, [unlock], now),
         ]);
         return result(ok ? "EXPIRED" : "GONE");
       }
@@ -98,7 +103,7 @@ export async function fireOrder({ order, price, tradeId }: FireInput): Promise<F
     }
   }
 
-  const t = tradeAmounts(order.side, order.amount, fillAt, feeRate(maker));
+  const t = tradeAmounts(order.side, order.amount, fillAt, order.feeRate ?? feeRate(maker));
   // A gap can price the fill far beyond any order's bound: such a fill is rejected, never written.
   const tooLarge = t.quote + t.fee > MAX_STORED;
   try {
@@ -106,7 +111,7 @@ export async function fireOrder({ order, price, tradeId }: FireInput): Promise<F
     const ok = await run([
       ...close({ status: "FILLED", fillPrice: fillAt, quoteAmount: t.quote, fee: t.fee, maker }),
       ...balanceSteps(
-        order.userId,
+        order.portfolioId,
         order.id,
         mergeChanges([unlock, ...tradeChanges(pair, order.side, order.amount, t)]),
         now,
@@ -124,7 +129,7 @@ export async function fireOrder({ order, price, tradeId }: FireInput): Promise<F
         ? `at ${formatUnits(fillAt)} the fill would be worth ${formatUnits(t.quote)} ${pair.quote}, more than an account can hold`
         : `filled at ${formatUnits(fillAt)} above the locked funds and the free ${lockCoin} could not cover the difference`,
     }),
-    ...balanceSteps(order.userId, order.id, [unlock], now),
+    ...balanceSteps(order.portfolioId, order.id, [unlock], now),
   ]);
   return result(ok ? "REJECTED" : "GONE");
 }

@@ -7,19 +7,19 @@ import { CLOSED_STATUSES } from "./order-types";
 
 export const unknownOrder = (id: string) => new DomainError("ORDER_NOT_FOUND", `No order with id ${id} belongs to you.`);
 
-export async function getOrder({ userId, orderId }: { userId: string; orderId: string }): Promise<OrderRecord> {
-  const row = await prisma.order.findFirst({ where: { id: orderId, userId, archived: false }, select: ORDER_SELECT });
+export async function getOrder({ portfolioId, orderId }: { portfolioId: string; orderId: string }): Promise<OrderRecord> {
+  const row = await prisma.order.findFirst({ where: { id: orderId, portfolioId, archived: false }, select: ORDER_SELECT });
   if (!row) throw unknownOrder(orderId);
   return asRecord(row);
 }
 
-export async function getOcoOrders({ userId, ocoId }: { userId: string; ocoId: string }): Promise<OrderRecord[]> {
-  const rows = await prisma.order.findMany({ where: { ocoId, userId, archived: false }, select: ORDER_SELECT, orderBy: { id: "asc" } });
+export async function getOcoOrders({ portfolioId, ocoId }: { portfolioId: string; ocoId: string }): Promise<OrderRecord[]> {
+  const rows = await prisma.order.findMany({ where: { ocoId, portfolioId, archived: false }, select: ORDER_SELECT, orderBy: { id: "asc" } });
   return rows.map(asRecord);
 }
 
 export interface ListOrdersQuery {
-  userId: string;
+  portfolioId: string;
   status: "open" | "closed" | "all";
   symbol?: string;
   limit: number;
@@ -31,7 +31,7 @@ export async function listOrders(q: ListOrdersQuery): Promise<{ orders: OrderRec
   const status = q.status === "open" ? "OPEN" : q.status === "closed" ? { in: [...CLOSED_STATUSES] } : undefined;
   const rows = await prisma.order.findMany({
     where: {
-      userId: q.userId,
+      portfolioId: q.portfolioId,
       archived: false,
       ...(status ? { status } : {}),
       ...(q.symbol ? { symbol: q.symbol } : {}),

@@ -7,15 +7,15 @@ import { lastUsdtPrices } from "@/lib/market/last-prices";
 import { valueHoldings } from "./value-holdings";
 
 /** Free and locked units of all six coins (zero rows for coins never held). */
-export async function getBalances({ userId }: { userId: string }) {
-  const rows = await prisma.balance.findMany({ where: { userId }, select: { coin: true, free: true, locked: true } });
+export async function getBalances({ portfolioId }: { portfolioId: string }) {
+  const rows = await prisma.balance.findMany({ where: { portfolioId }, select: { coin: true, free: true, locked: true } });
   const byCoin = new Map(rows.map((r) => [r.coin, r]));
   return COINS.map((coin) => byCoin.get(coin) ?? { coin, free: 0n, locked: 0n });
 }
 
-export async function getWallet({ userId, email }: { userId: string; email: string }) {
-  const [h, prices] = await Promise.all([getBalances({ userId }), lastUsdtPrices()]);
-  const { value, pnl } = valueHoldings(h, prices.usdt);
+export async function getWallet({ portfolioId, startingBalance, email }: { portfolioId: string; startingBalance?: bigint; email: string }) {
+  const [h, prices] = await Promise.all([getBalances({ portfolioId }), lastUsdtPrices()]);
+  const { value, pnl } = valueHoldings(h, prices.usdt, startingBalance);
   return {
     email,
     // `profit` is the total value, as the original answered it (its frontend subtracts 50,000 itself).
@@ -28,7 +28,7 @@ export async function getWallet({ userId, email }: { userId: string; email: stri
   };
 }
 
-export async function getCoinBalance({ userId, coin }: { userId: string; coin: Coin }) {
-  const b = await prisma.balance.findUnique({ where: { userId_coin: { userId, coin } }, select: { free: true, locked: true } });
+export async function getCoinBalance({ portfolioId, coin }: { portfolioId: string; coin: Coin }) {
+  const b = await prisma.balance.findUnique({ where: { portfolioId_coin: { portfolioId, coin } }, select: { free: true, locked: true } });
   return { coin, balance: unitsToNumber(b?.free ?? 0n), fixed_balance: unitsToNumber(b?.locked ?? 0n) };
 }

@@ -7,7 +7,7 @@ import { asRecord, ORDER_SELECT, type OrderRecord } from "./order-record";
 import type { StoredStatus } from "./order-types";
 
 export interface OrdersByNumberQuery {
-  userId: string;
+  portfolioId: string;
   symbol?: string;
   status?: StoredStatus;
   orderNo?: number;
@@ -22,7 +22,7 @@ export interface OrdersByNumberQuery {
 export async function listOrdersByNumber(q: OrdersByNumberQuery): Promise<OrderRecord[]> {
   const rows = await prisma.order.findMany({
     where: {
-      userId: q.userId,
+      portfolioId: q.portfolioId,
       archived: false,
       orderNo: { not: null, ...(q.orderNo !== undefined ? { equals: q.orderNo } : {}), ...(q.fromOrderNo !== undefined ? { gte: q.fromOrderNo } : {}) },
       ...(q.symbol ? { symbol: q.symbol } : {}),

@@ -10,7 +10,7 @@ async function findOrders(where: object, take: number, skip: number): Promise<Or
 }
 
 export interface ListQuery {
-  userId: string;
+  portfolioId: string;
   /** page size (default 200) and start; the answer's `paging` says where the next page starts */
   limit?: number;
   offset?: number;
@@ -21,8 +21,8 @@ export interface OrderPage {
   paging: Paging;
 }
 
-export async function listOpenOrders({ userId, limit = PAGE_LIMIT_DEFAULT, offset = 0 }: ListQuery): Promise<OrderPage> {
-  const { items, paging } = toPage(await findOrders({ userId, status: "OPEN", archived: false }, limit + 1, offset), { limit, offset });
+export async function listOpenOrders({ portfolioId, limit = PAGE_LIMIT_DEFAULT, offset = 0 }: ListQuery): Promise<OrderPage> {
+  const { items, paging } = toPage(await findOrders({ portfolioId, status: "OPEN", archived: false }, limit + 1, offset), { limit, offset });
   return { orders: items, paging };
 }
 
@@ -31,9 +31,9 @@ export interface ClosedQuery extends ListQuery {
   all?: boolean;
 }
 
-export async function listClosedOrders({ userId, coin, all, limit = PAGE_LIMIT_DEFAULT, offset = 0 }: ClosedQuery): Promise<OrderPage> {
+export async function listClosedOrders({ portfolioId, coin, all, limit = PAGE_LIMIT_DEFAULT, offset = 0 }: ClosedQuery): Promise<OrderPage> {
   const where = {
-    userId,
+    portfolioId,
     archived: false,
     status: all ? { in: ["FILLED", "CANCELLED", "REJECTED", "EXPIRED"] } : "FILLED",
     ...(coin ? { OR: [{ base: coin }, { quote: coin }] } : {}),

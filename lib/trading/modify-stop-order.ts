@@ -16,7 +16,7 @@ import { classifyStop, type StopType } from "./stop-order";
 import { lockChange } from "./trade-changes";
 
 export interface ModifyInput {
-  userId: string;
+  portfolioId: string;
   orderId: string;
   amount?: bigint;
   stop?: bigint;
@@ -24,7 +24,7 @@ export interface ModifyInput {
 
 export async function modifyStopOrder(input: ModifyInput): Promise<{ id: string; type: StopType }> {
   for (let attempt = 0; ; attempt++) {
-    const order = await findOpenStopOrder(input.userId, input.orderId);
+    const order = await findOpenStopOrder(input.portfolioId, input.orderId);
     const pair = findPair(order.symbol);
     if (!pair) throw orderNotFound(input.orderId);
     const amount = input.amount ?? order.amount;
@@ -39,14 +39,14 @@ export async function modifyStopOrder(input: ModifyInput): Promise<{ id: string;
     try {
       await atomic([
         {
-          sql: `UPDATE "Order" SET "amount" = ?, "stopPrice" = ?, "type" = ?, "lockAmount" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "userId" = ? AND "status" = 'OPEN' AND "version" = ?`,
-          params: [amount, stop, type, lockAmount, BigInt(now), order.id, input.userId, order.version],
+          sql: `UPDATE "Order" SET "amount" = ?, "stopPrice" = ?, "type" = ?, "lockAmount" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "portfolioId" = ? AND "status" = 'OPEN' AND "version" = ?`,
+          params: [amount, stop, type, lockAmount, BigInt(now), order.id, input.portfolioId, order.version],
           expect: { rows: 1, error: () => new OrderGone() },
         },
-        ...balanceSteps(input.userId, order.id, [lockChange(order.lockCoin, lockAmount - order.lockAmount)], now),
+        ...balanceSteps(input.portfolioId, order.id, [lockChange(order.lockCoin, lockAmount - order.lockAmount)], now),
       ]);
       announceOpenOrder({ ...order, amount, stopPrice: stop, type, lockAmount, version: order.version + 1 });
-      announceOrderChange(input.userId, order.id);
+      announceOrderChange(input.portfolioId, order.id);
       return { id: order.id, type };
     } catch (e) {
       if (!(e instanceof OrderGone) || attempt >= 3) throw e;

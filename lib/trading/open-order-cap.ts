@@ -1,8 +1,8 @@
 // The cap on open orders (Binance's MAX_NUM_ORDERS per symbol, 200 there): MAX_OPEN_ORDERS_PER_SYMBOL per
-// pair and MAX_OPEN_ORDERS per account. Any use case that opens an order puts these steps first in its
+// pair and MAX_OPEN_ORDERS per portfolio. Any use case that opens an order puts these steps first in its
 // atomic unit; a full cap rolls the unit back with 422 TOO_MANY_OPEN_ORDERS before anything is locked.
-// Exact under concurrency on both databases: the first step locks the user's own row (an UPDATE changing
-// nothing), so on PostgreSQL concurrent placements of one user queue there; the counts run in the next
+// Exact under concurrency on both databases: the first step locks the portfolio row (an UPDATE changing
+// nothing), so on PostgreSQL concurrent placements on one portfolio queue there; the counts run in the next
 // statements, whose fresh READ COMMITTED snapshots see the orders the previous placements committed (a
 // count inside the locking statement would keep its stale snapshot). SQLite runs the unit under BEGIN
 // IMMEDIATE anyway.
@@ -10,15 +10,15 @@ import type { Step } from "@/lib/atomic";
 import { DomainError } from "@/lib/domain-error";
 import { env } from "@/lib/env";
 
-export function openOrderCapSteps(userId: string, symbol: string): Step[] {
+export function openOrderCapSteps(portfolioId: string, symbol: string): Step[] {
   const perSymbol = env.MAX_OPEN_ORDERS_PER_SYMBOL;
   const total = env.MAX_OPEN_ORDERS;
-  const gone = () => new DomainError("UNAUTHENTICATED", "The account no longer exists.");
+  const gone = () => new DomainError("PORTFOLIO_NOT_FOUND", "This portfolio no longer exists.");
   return [
-    { sql: `UPDATE "User" SET "age" = "age" WHERE "id" = ?`, params: [userId], expect: { rows: 1, error: gone } },
+    { sql: `UPDATE "Portfolio" SET "name" = "name" WHERE "id" = ?`, params: [portfolioId], expect: { rows: 1, error: gone } },
     {
-      sql: `UPDATE "User" SET "age" = "age" WHERE "id" = ? AND (SELECT COUNT(*) FROM "Order" WHERE "userId" = ? AND "status" = 'OPEN' AND "symbol" = ?) < ?`,
-      params: [userId, userId, symbol, perSymbol],
+      sql: `UPDATE "Portfolio" SET "name" = "name" WHERE "id" = ? AND (SELECT COUNT(*) FROM "Order" WHERE "portfolioId" = ? AND "status" = 'OPEN' AND "symbol" = ?) < ?`,
+      params: [portfolioId, portfolioId, symbol, perSymbol],
       expect: {
         rows: 1,
         error: () =>
@@ -26,11 +26,11 @@ export function openOrderCapSteps(userId: string, symbol: string): Step[] {
       },
     },
     {
-      sql: `UPDATE "User" SET "age" = "age" WHERE "id" = ? AND (SELECT COUNT(*) FROM "Order" WHERE "userId" = ? AND "status" = 'OPEN') < ?`,
-      params: [userId, userId, total],
+      sql: `UPDATE "Portfolio" SET "name" = "name" WHERE "id" = ? AND (SELECT COUNT(*) FROM "Order" WHERE "portfolioId" = ? AND "status" = 'OPEN') < ?`,
+      params: [portfolioId, portfolioId, total],
       expect: {
         rows: 1,
-        error: () => new DomainError("TOO_MANY_OPEN_ORDERS", `You already have ${total} open orders, the most allowed per account: cancel one first.`),
+        error: () => new DomainError("TOO_MANY_OPEN_ORDERS", `You already have ${total} open orders, the most allowed per portfolio: cancel one first.`),
       },
     },
   ];

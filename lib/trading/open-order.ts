@@ -6,7 +6,7 @@ import { crosses, directionOf, type Direction } from "./stop-order";
 
 export interface OpenOrder {
   id: string;
-  userId: string;
+  portfolioId: string;
   symbol: string;
   side: Side;
   type: TypeCode;
@@ -25,6 +25,10 @@ export interface OpenOrder {
   /** stop-limit: its stop has fired and it rests as a limit */
   triggeredAt?: number | null;
   ocoId?: string | null;
+  /** a competition's fee rate, fixed at placement (null: the platform's maker / taker rates) */
+  feeRate?: bigint | null;
+  /** a competition's end (market clock, ms): from then on the order cannot fill */
+  expiresAt?: number | null;
 }
 
 export type Arm =

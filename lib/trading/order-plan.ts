@@ -7,10 +7,13 @@ import { divUnits, formatUnits, MAX_INPUT } from "@/lib/money";
 import { hasLimitPrice, isStopType, stopFamily, type OrderType, type Side, type TimeInForce } from "./order-types";
 import { assertNotional } from "./amount-bounds";
 import { lockCoinOf, lockOf } from "./order-lock";
-import { feeRate, tradeAmounts, type TradeAmounts } from "./quote-costs";
+import { tradeAmounts, type TradeAmounts } from "./quote-costs";
 import { classifyStop, crosses, directionOf } from "./stop-order";
 import { MAX_TRAILING_DELTA, MIN_TRAILING_DELTA, trailingTrigger } from "./trailing-stop";
 import { FEE_RATE_MAKER, FEE_RATE_TAKER } from "@/lib/markets";
+import type { FeeRates } from "@/lib/portfolio/trading-rules";
+
+const PLATFORM_FEES: FeeRates = { maker: FEE_RATE_MAKER, taker: FEE_RATE_TAKER };
 
 export interface OrderRequest {
   pair: Pair;
@@ -89,16 +92,17 @@ function assertStep(pair: Pair, amount: bigint, field: string): void {
 
 /** What the request does at the last trade price `last`. Throws the rule errors (422) and shape errors (400),
  *  MAX_NOTIONAL_EXCEEDED included (lib/trading/amount-bounds.ts). */
-export function planOrder(r: OrderRequest, last: bigint): OrderPlan {
-  const plan = planUnbounded(r, last);
+export function planOrder(r: OrderRequest, last: bigint, fees: FeeRates = PLATFORM_FEES): OrderPlan {
+  const plan = planUnbounded(r, last, fees);
   assertNotional(r.pair, plan.amounts.quote);
   return plan;
 }
 
-function planUnbounded(r: OrderRequest, last: bigint): OrderPlan {
+function planUnbounded(r: OrderRequest, last: bigint, fees: FeeRates): OrderPlan {
   checkOrderShape(r);
   const lockCoin = lockCoinOf(r.pair, r.side);
-  const taker = FEE_RATE_TAKER;
+  const taker = fees.taker;
+  const lockRate = fees.maker > fees.taker ? fees.maker : fees.taker;
   const base = { timeInForce: null, stopPrice: r.stopPrice ?? null, activationPrice: null, watermark: null } as const;
 
   if (r.type === "MARKET") {
@@ -128,10 +132,10 @@ function planUnbounded(r: OrderRequest, last: bigint): OrderPlan {
       const amounts = tradeAmounts(r.side, amount, last, taker);
       return { ...base, timeInForce: tif, action: "fill", amount, price: last, maker: false, marketable, amounts, feeRate: taker, lock: { coin: lockCoin, amount: 0n } };
     }
-    const amounts = tradeAmounts(r.side, amount, limit, FEE_RATE_MAKER);
+    const amounts = tradeAmounts(r.side, amount, limit, fees.maker);
     const action = tif === "IOC" || tif === "FOK" ? "expire" : "rest";
-    const lock = action === "rest" ? lockOf(r.pair, r.side, amount, limit).amount : 0n;
-    return { ...base, timeInForce: tif, action, amount, price: limit, maker: true, marketable, amounts, feeRate: FEE_RATE_MAKER, lock: { coin: lockCoin, amount: lock } };
+    const lock = action === "rest" ? lockOf(r.pair, r.side, amount, limit, lockRate).amount : 0n;
+    return { ...base, timeInForce: tif, action, amount, price: limit, maker: true, marketable, amounts, feeRate: fees.maker, lock: { coin: lockCoin, amount: lock } };
   }
 
   // Stop types: the trigger must not be true at entry (Binance -2010 "Order would trigger immediately").
@@ -146,7 +150,7 @@ function planUnbounded(r: OrderRequest, last: bigint): OrderPlan {
   const ref = r.price ?? r.stopPrice ?? trailingTrigger(r.side, activation ?? last, r.trailingDelta ?? 0);
   const lockRef = r.trailingDelta !== undefined && r.side === "BUY" && r.price === undefined ? trailingTrigger("BUY", activation ?? last, r.trailingDelta) : ref;
   const maker = false;
-  const amounts = tradeAmounts(r.side, amount, lockRef, feeRate(maker));
+  const amounts = tradeAmounts(r.side, amount, lockRef, maker ? fees.maker : taker);
   return {
     action: "rest",
     amount,
@@ -154,8 +158,8 @@ function planUnbounded(r: OrderRequest, last: bigint): OrderPlan {
     maker,
     marketable: false,
     amounts,
-    feeRate: feeRate(maker),
-    lock: lockOf(r.pair, r.side, amount, lockRef),
+    feeRate: maker ? fees.maker : taker,
+    lock: lockOf(r.pair, r.side, amount, lockRef, lockRate),
     timeInForce: tif,
     stopPrice: r.trailingDelta !== undefined ? null : (r.stopPrice ?? null),
     activationPrice: activation,

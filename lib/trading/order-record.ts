@@ -29,6 +29,9 @@ export interface OrderRecord {
   lockCoin: string;
   lockAmount: bigint;
   reason: string | null;
+  /** a competition's fee rate and end, fixed at placement */
+  feeRate: bigint | null;
+  expiresAt: bigint | null;
   createdAt: bigint;
   updatedAt: bigint;
   closedAt: bigint | null;
@@ -38,7 +41,7 @@ export const ORDER_SELECT = {
   id: true, orderNo: true, clientOrderId: true, symbol: true, base: true, quote: true, side: true, type: true, status: true,
   timeInForce: true, amount: true, quoteOrderQty: true, limitPrice: true, stopPrice: true, trailingDelta: true,
   activationPrice: true, watermark: true, triggeredAt: true, ocoId: true, fillPrice: true, quoteAmount: true, fee: true,
-  maker: true, lockCoin: true, lockAmount: true, reason: true, createdAt: true, updatedAt: true, closedAt: true,
+  maker: true, lockCoin: true, lockAmount: true, reason: true, feeRate: true, expiresAt: true, createdAt: true, updatedAt: true, closedAt: true,
 } as const;
 
 /** A row read with ORDER_SELECT, typed (the columns are plain strings in the schema). */

@@ -7,7 +7,7 @@ import type { Side, TimeInForce, TypeCode } from "./order-types";
 
 export interface NewOrder {
   id: string;
-  userId: string;
+  portfolioId: string;
   pair: Pair;
   side: Side;
   type: TypeCode;
@@ -30,15 +30,18 @@ export interface NewOrder {
   ocoId?: string;
   maker?: boolean;
   reason?: string;
+  /** a competition's fee rate and end (lib/portfolio/trading-rules.ts) */
+  feeRate?: bigint;
+  expiresAt?: number;
   now: number;
   /** receives the order number the database assigned */
   onOrderNo?: (orderNo: number) => void;
 }
 
 const COLUMNS = [
-  "id", "userId", "symbol", "base", "quote", "side", "type", "status", "amount", "stopPrice", "lockCoin", "lockAmount",
+  "id", "portfolioId", "symbol", "base", "quote", "side", "type", "status", "amount", "stopPrice", "lockCoin", "lockAmount",
   "fillPrice", "quoteAmount", "fee", "triggerTradeId", "clientOrderId", "timeInForce", "limitPrice", "quoteOrderQty",
-  "trailingDelta", "activationPrice", "watermark", "ocoId", "maker", "reason", "createdAt", "updatedAt", "closedAt",
+  "trailingDelta", "activationPrice", "watermark", "ocoId", "maker", "reason", "feeRate", "expiresAt", "createdAt", "updatedAt", "closedAt",
 ];
 const INSERT = `INSERT INTO "Order" (${COLUMNS.map((c) => `"${c}"`).join(",")}`;
 const VALUES = COLUMNS.map(() => "?").join(",");
@@ -51,11 +54,11 @@ export function insertOrderStep(o: NewOrder): Step {
     sql: SQLITE_INSERT,
     pgSql: PG_INSERT,
     params: [
-      o.id, o.userId, o.pair.symbol, o.pair.base, o.pair.quote, o.side, o.type, o.status, o.amount,
+      o.id, o.portfolioId, o.pair.symbol, o.pair.base, o.pair.quote, o.side, o.type, o.status, o.amount,
       o.stopPrice ?? null, o.lockCoin, o.lockAmount ?? 0n, o.fillPrice ?? null, o.quoteAmount ?? null,
       o.fee ?? null, o.triggerTradeId ?? null, o.clientOrderId ?? null, o.timeInForce ?? null, o.limitPrice ?? null,
       o.quoteOrderQty ?? null, o.trailingDelta ?? null, o.activationPrice ?? null, o.watermark ?? null, o.ocoId ?? null,
-      o.maker ?? null, o.reason ?? null, BigInt(o.now), BigInt(o.now), o.status === "OPEN" ? null : BigInt(o.now),
+      o.maker ?? null, o.reason ?? null, o.feeRate ?? null, o.expiresAt === undefined ? null : BigInt(o.expiresAt), BigInt(o.now), BigInt(o.now), o.status === "OPEN" ? null : BigInt(o.now),
     ],
     onRow: (row) => o.onOrderNo?.(Number(row.orderNo)),
     fold: {},
@@ -74,7 +77,7 @@ export interface CloseOrder {
   version?: number;
   status: "FILLED" | "CANCELLED" | "REJECTED" | "EXPIRED";
   now: number;
-  userId?: string;
+  portfolioId?: string;
   fillPrice?: bigint;
   quoteAmount?: bigint;
   fee?: bigint;
@@ -88,11 +91,11 @@ export interface CloseOrder {
 /** OPEN (in the version read) -> closed; changes no row, and aborts the transaction, if anyone else won. */
 export function closeOrderStep(c: CloseOrder): Step {
   return {
-    sql: `UPDATE "Order" SET "status" = ?, "fillPrice" = ?, "quoteAmount" = ?, "fee" = ?, "maker" = ?, "triggerTradeId" = ?, "triggerPrice" = ?, "reason" = ?, "closedAt" = ?, "updatedAt" = ?, "version" = "version" + 1 WHERE "id" = ? AND "status" = 'OPEN'${c.version === undefined ? "" : ` AND "version" = ?`}${c.userId ? ` AND "userId" = ?` : ""}`,
+    sql: `UPDATE "Order" SET "status" = ?, "fillPrice" = ?, "quoteAmount" = ?, "fee" = ?, "maker" = ?, "triggerTradeId" = ?, "triggerPrice" = ?, "reason" = ?, "closedAt" = ?, "updatedAt" = ?, "version" = "version" + 1 WHERE "id" = ? AND "status" = 'OPEN'${c.version === undefined ? "" : ` AND "version" = ?`}${c.portfolioId ? ` AND "portfolioId" = ?` : ""}`,
     params: [
       c.status, c.fillPrice ?? null, c.quoteAmount ?? null, c.fee ?? null, c.maker ?? null, c.triggerTradeId ?? null,
       c.triggerPrice ?? null, c.reason ?? null, BigInt(c.now), BigInt(c.now), c.id,
-      ...(c.version === undefined ? [] : [c.version]), ...(c.userId ? [c.userId] : []),
+      ...(c.version === undefined ? [] : [c.version]), ...(c.portfolioId ? [c.portfolioId] : []),
     ],
     expect: { rows: 1, error: c.onGone ?? (() => new OrderGone()) },
     fold: { row: `Order ${c.id}` },
@@ -109,7 +112,7 @@ export function closeWithSibling(
   siblingMayBeGone = false,
 ): Step[] {
   if (!sibling) return [closeOrderStep(c)];
-  const step = closeOrderStep({ id: sibling.id, status: sibling.status, reason: sibling.reason, now: c.now, userId: c.userId, onGone: c.onGone });
+  const step = closeOrderStep({ id: sibling.id, status: sibling.status, reason: sibling.reason, now: c.now, portfolioId: c.portfolioId, onGone: c.onGone });
   // A sibling already ended (a triggered stop-limit leg ended it) is no reason to abort; the leg's own
   // guarded transition still decides every race.
   const other = siblingMayBeGone ? { ...step, expect: undefined } : step;

@@ -5,6 +5,9 @@ import { newId } from "@/lib/ids";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { DomainError } from "@/lib/domain-error";
 import { balanceSteps } from "./balance-steps";
+import { assertCanTrade, feeRatesOf, ruleGuardSteps } from "@/lib/portfolio/trading-rules";
+import type { PortfolioScope } from "@/lib/portfolio/portfolio-scope";
+
 import { assertNotional } from "./amount-bounds";
 import { announceOrderChange } from "./announce-order";
 import { assertLotStep } from "./check-amount";
@@ -16,7 +19,7 @@ import type { Side } from "./stop-order";
 import { tradeChanges } from "./trade-changes";
 
 export interface MarketOrderInput {
-  userId: string;
+  portfolio: PortfolioScope;
   base: string;
   quote: string;
   side: Side;
@@ -36,19 +39,22 @@ export interface MarketFill {
 export async function placeMarketOrder(input: MarketOrderInput): Promise<MarketFill> {
   const pair = resolvePair(input.base, input.quote);
   assertLotStep(pair, input.amount);
+  const now = marketNow();
+  assertCanTrade(input.portfolio, pair.symbol, now);
   const price = await getFreshPrice(pair.symbol);
-  const t = tradeAmounts(input.side, input.amount, price.price);
+  const t = tradeAmounts(input.side, input.amount, price.price, feeRatesOf(input.portfolio).taker);
   assertNotional(pair, t.quote);
   if (t.net <= 0n) throw new DomainError("VALIDATION_FAILED", "b_amount: too small to trade at this price.", { b_amount: "too small" });
   const id = newId();
-  const now = marketNow();
+  const portfolioId = input.portfolio.id;
   await atomic([
-    ...balanceSteps(input.userId, id, tradeChanges(pair, input.side, input.amount, t), now),
+    ...ruleGuardSteps(input.portfolio, now),
+    ...balanceSteps(portfolioId, id, tradeChanges(pair, input.side, input.amount, t), now),
     insertOrderStep({
-      id, userId: input.userId, pair, side: input.side, type: "M", status: "FILLED", amount: input.amount, lockCoin: lockCoinOf(pair, input.side),
+      id, portfolioId, pair, side: input.side, type: "M", status: "FILLED", amount: input.amount, lockCoin: lockCoinOf(pair, input.side),
       fillPrice: price.price, quoteAmount: t.quote, fee: t.fee, triggerTradeId: price.tradeId, now,
     }),
   ]);
-  announceOrderChange(input.userId, id);
+  announceOrderChange(portfolioId, id);
   return { id, price: price.price, amount: input.amount, quote: t.quote, fee: t.fee, source: price.source };
 }

@@ -19,9 +19,11 @@ import type { Side, TimeInForce } from "./order-types";
 import { announceOrder, duplicateClientId, newOrderOf, recordOf, type PlaceOrderInput } from "./place-order";
 import { lockChange } from "./trade-changes";
 import type { Pair } from "@/lib/markets";
+import type { PortfolioScope } from "@/lib/portfolio/portfolio-scope";
+import { assertCanTrade, feeRatesOf, ruleGuardSteps } from "@/lib/portfolio/trading-rules";
 
 export interface OcoInput {
-  userId: string;
+  portfolio: PortfolioScope;
   pair: Pair;
   side: Side;
   amount: bigint;
@@ -36,41 +38,42 @@ export interface OcoInput {
 }
 
 export async function placeOcoOrder(input: OcoInput): Promise<{ ocoId: string; orders: OrderRecord[] }> {
+  const now = marketNow();
+  assertCanTrade(input.portfolio, input.pair.symbol, now);
   const last = (await getFreshPrice(input.pair.symbol)).price;
   const ok = input.side === "SELL" ? input.price > last && last > input.stopPrice : input.price < last && last < input.stopPrice;
   if (!ok) {
     const rule = input.side === "SELL" ? "price > last price > stop_price" : "price < last price < stop_price";
     throw new DomainError("PRICE_RELATIONSHIP", `The relationship of the prices is not correct: a ${input.side} OCO needs ${rule} (last price ${formatUnits(last)}).`);
   }
-  const limitLeg: PlaceOrderInput = { userId: input.userId, pair: input.pair, side: input.side, type: "LIMIT_MAKER", amount: input.amount, price: input.price };
+  const limitLeg: PlaceOrderInput = { portfolio: input.portfolio, pair: input.pair, side: input.side, type: "LIMIT_MAKER", amount: input.amount, price: input.price };
   const stopLeg: PlaceOrderInput = {
-    userId: input.userId, pair: input.pair, side: input.side, type: input.stopLimitPrice !== undefined ? "STOP_LOSS_LIMIT" : "STOP_LOSS",
+    portfolio: input.portfolio, pair: input.pair, side: input.side, type: input.stopLimitPrice !== undefined ? "STOP_LOSS_LIMIT" : "STOP_LOSS",
     amount: input.amount, price: input.stopLimitPrice, stopPrice: input.stopPrice, trailingDelta: input.trailingDelta,
     timeInForce: input.stopLimitPrice !== undefined ? input.timeInForce : undefined,
   };
   if (input.stopLimitPrice === undefined && input.timeInForce !== undefined) {
     throw new DomainError("VALIDATION_FAILED", "time_in_force: is taken only with stop_limit_price", { time_in_force: "is taken only with stop_limit_price" });
   }
-  const plans = [planOrder(limitLeg, last), planOrder(stopLeg, last)] as const;
+  const plans = [planOrder(limitLeg, last, feeRatesOf(input.portfolio)), planOrder(stopLeg, last, feeRatesOf(input.portfolio))] as const;
   // One lock for both legs: SELL the amount, BUY the larger of the two legs' locks. Each leg records it.
   const lock = plans[0].lock.amount > plans[1].lock.amount ? plans[0].lock : plans[1].lock;
   const ocoId = newId();
   const [limitId, stopId] = ocoLegIds(ocoId);
   const cid = input.clientOrderId ?? newClientOrderId();
   const [limitCid = `${cid}.1`, stopCid = `${cid}.2`] = input.legClientOrderIds ?? [];
-  const now = marketNow();
   const orderNos: (number | null)[] = [null, null];
   const rows = [
     { ...newOrderOf(limitLeg, plans[0], limitId, limitCid, "", now), lockAmount: lock.amount, ocoId, onOrderNo: (n: number) => (orderNos[0] = n) },
     { ...newOrderOf(stopLeg, plans[1], stopId, stopCid, "", now), lockAmount: lock.amount, ocoId, onOrderNo: (n: number) => (orderNos[1] = n) },
   ];
   try {
-    await atomic([...openOrderCapSteps(input.userId, input.pair.symbol), ...balanceSteps(input.userId, limitId, [lockChange(lock.coin, lock.amount)], now), ...rows.map(insertOrderStep)]);
+    await atomic([...ruleGuardSteps(input.portfolio, now), ...openOrderCapSteps(input.portfolio.id, input.pair.symbol), ...balanceSteps(input.portfolio.id, limitId, [lockChange(lock.coin, lock.amount)], now), ...rows.map(insertOrderStep)]);
   } catch (e) {
     if (isDuplicateClientId(e)) throw duplicateClientId(cid);
     throw e;
   }
   const orders = rows.map((r, i) => recordOf(r, orderNos[i] ?? null));
-  for (const o of orders) announceOrder(o, input.userId);
+  for (const o of orders) announceOrder(o, input.portfolio.id);
   return { ocoId, orders };
 }

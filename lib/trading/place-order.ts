@@ -9,6 +9,8 @@ import { formatUnits } from "@/lib/money";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { marketEvents } from "@/lib/market/events";
 import { metrics } from "@/lib/metrics";
+import { assertCanTrade, feeRatesOf, orderTermsOf, ruleGuardSteps } from "@/lib/portfolio/trading-rules";
+import type { PortfolioScope } from "@/lib/portfolio/portfolio-scope";
 import { announceOpenOrder } from "./announce-order";
 import { balanceSteps } from "./balance-steps";
 import { isDuplicateClientId, newClientOrderId } from "./client-order-id";
@@ -20,7 +22,7 @@ import { TYPE_CODE } from "./order-types";
 import { lockChange, tradeChanges } from "./trade-changes";
 
 export interface PlaceOrderInput extends OrderRequest {
-  userId: string;
+  portfolio: PortfolioScope;
   clientOrderId?: string;
 }
 
@@ -31,7 +33,7 @@ export const duplicateClientId = (id: string) =>
 export function newOrderOf(input: PlaceOrderInput, plan: OrderPlan, id: string, clientOrderId: string, tradeId: string, now: number): NewOrder {
   const filled = plan.action === "fill";
   return {
-    id, userId: input.userId, pair: input.pair, side: input.side, type: TYPE_CODE[input.type],
+    id, portfolioId: input.portfolio.id, pair: input.pair, side: input.side, type: TYPE_CODE[input.type],
     status: filled ? "FILLED" : plan.action === "expire" ? "EXPIRED" : "OPEN",
     amount: plan.amount, stopPrice: plan.stopPrice ?? undefined, lockCoin: plan.lock.coin,
     lockAmount: plan.action === "rest" ? plan.lock.amount : 0n,
@@ -40,6 +42,7 @@ export function newOrderOf(input: PlaceOrderInput, plan: OrderPlan, id: string, 
     timeInForce: plan.timeInForce ?? undefined, limitPrice: input.price, quoteOrderQty: input.quoteAmount,
     trailingDelta: input.trailingDelta, activationPrice: plan.activationPrice ?? undefined, watermark: plan.watermark ?? undefined,
     reason: plan.action === "expire" ? `${plan.timeInForce}: could not fill at once at ${formatUnits(plan.price)}` : undefined,
+    ...(filled ? {} : orderTermsOf(input.portfolio)),
     now,
   };
 }
@@ -53,45 +56,47 @@ export function recordOf(n: NewOrder, orderNo: number | null): OrderRecord {
     trailingDelta: n.trailingDelta ?? null, activationPrice: n.activationPrice ?? null, watermark: n.watermark ?? null,
     triggeredAt: null, ocoId: n.ocoId ?? null, fillPrice: n.fillPrice ?? null, quoteAmount: n.quoteAmount ?? null,
     fee: n.fee ?? null, maker: n.maker ?? null, lockCoin: n.lockCoin, lockAmount: n.lockAmount ?? 0n,
-    reason: n.reason ?? null, createdAt: BigInt(n.now), updatedAt: BigInt(n.now), closedAt: n.status === "OPEN" ? null : BigInt(n.now),
+    reason: n.reason ?? null, feeRate: n.feeRate ?? null, expiresAt: n.expiresAt === undefined ? null : BigInt(n.expiresAt), createdAt: BigInt(n.now), updatedAt: BigInt(n.now), closedAt: n.status === "OPEN" ? null : BigInt(n.now),
   };
 }
 
-export function announceOrder(r: OrderRecord, userId: string): void {
+export function announceOrder(r: OrderRecord, portfolioId: string): void {
   metrics.ordersPlaced.inc({ type: r.type, outcome: r.status });
   if (r.status === "OPEN") {
     announceOpenOrder({
-      id: r.id, userId, symbol: r.symbol, side: r.side, type: r.type, amount: r.amount, stopPrice: r.stopPrice,
+      id: r.id, portfolioId, symbol: r.symbol, side: r.side, type: r.type, amount: r.amount, stopPrice: r.stopPrice,
       lockAmount: r.lockAmount, lockCoin: r.lockCoin, limitPrice: r.limitPrice, timeInForce: r.timeInForce,
       trailingDelta: r.trailingDelta, activationPrice: r.activationPrice, watermark: r.watermark, triggeredAt: null,
-      ocoId: r.ocoId, version: 0,
+      ocoId: r.ocoId, feeRate: r.feeRate, expiresAt: r.expiresAt === null ? null : Number(r.expiresAt), version: 0,
     });
   }
-  marketEvents.emit("order-changed", { userId, orderId: r.id });
+  marketEvents.emit("order-changed", { portfolioId, orderId: r.id });
 }
 
 export async function placeOrder(input: PlaceOrderInput): Promise<OrderRecord> {
-  const last = await getFreshPrice(input.pair.symbol);
-  const plan = planOrder(input, last.price);
-  const id = newId();
   const now = marketNow();
+  assertCanTrade(input.portfolio, input.pair.symbol, now);
+  const last = await getFreshPrice(input.pair.symbol);
+  const plan = planOrder(input, last.price, feeRatesOf(input.portfolio));
+  const id = newId();
+  const portfolioId = input.portfolio.id;
   const clientOrderId = input.clientOrderId ?? newClientOrderId();
   let orderNo: number | null = null;
   const row = { ...newOrderOf(input, plan, id, clientOrderId, last.tradeId, now), onOrderNo: (n: number) => (orderNo = n) };
   const money: Step[] =
     plan.action === "fill"
-      ? balanceSteps(input.userId, id, tradeChanges(input.pair, input.side, plan.amount, plan.amounts), now)
+      ? balanceSteps(portfolioId, id, tradeChanges(input.pair, input.side, plan.amount, plan.amounts), now)
       : plan.action === "rest"
-        ? balanceSteps(input.userId, id, [lockChange(plan.lock.coin, plan.lock.amount)], now)
+        ? balanceSteps(portfolioId, id, [lockChange(plan.lock.coin, plan.lock.amount)], now)
         : [];
   try {
-    const cap = plan.action === "rest" ? openOrderCapSteps(input.userId, input.pair.symbol) : [];
-    await atomic([...cap, ...money, insertOrderStep(row)]);
+    const cap = plan.action === "rest" ? openOrderCapSteps(portfolioId, input.pair.symbol) : [];
+    await atomic([...ruleGuardSteps(input.portfolio, now), ...cap, ...money, insertOrderStep(row)]);
   } catch (e) {
     if (isDuplicateClientId(e)) throw duplicateClientId(clientOrderId);
     throw e;
   }
   const record = recordOf(row, orderNo);
-  announceOrder(record, input.userId);
+  announceOrder(record, portfolioId);
   return record;
 }

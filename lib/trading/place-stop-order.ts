@@ -3,7 +3,6 @@
 import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
 import { newId } from "@/lib/ids";
-import { FEE_RATE_TAKER } from "@/lib/markets";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { balanceSteps } from "./balance-steps";
 import { assertNotional } from "./amount-bounds";
@@ -12,6 +11,8 @@ import { announceOpenOrder, announceOrderChange } from "./announce-order";
 import { metrics } from "@/lib/metrics";
 import { openOrderCapSteps } from "./open-order-cap";
 import { insertOrderStep } from "./order-steps";
+import { assertCanTrade, feeRatesOf, orderTermsOf, ruleGuardSteps } from "@/lib/portfolio/trading-rules";
+import type { PortfolioScope } from "@/lib/portfolio/portfolio-scope";
 import { lockOf } from "./order-lock";
 import { tradeAmounts } from "./quote-costs";
 import { resolvePair } from "./resolve-pair";
@@ -19,7 +20,7 @@ import { classifyStop, type Side, type StopType } from "./stop-order";
 import { lockChange } from "./trade-changes";
 
 export interface StopOrderInput {
-  userId: string;
+  portfolio: PortfolioScope;
   base: string;
   quote: string;
   side: Side;
@@ -36,21 +37,25 @@ export async function placeStopOrder(input: StopOrderInput): Promise<PlacedStop>
   const pair = resolvePair(input.base, input.quote);
   assertLotStep(pair, input.amount);
   assertNotional(pair, tradeAmounts(input.side, input.amount, input.stop).quote);
+  const now = marketNow();
+  assertCanTrade(input.portfolio, pair.symbol, now);
   const current = await getFreshPrice(pair.symbol);
   const type = classifyStop(input.side, input.stop, current.price);
-  const { coin: lockCoin, amount: lockAmount } = lockOf(pair, input.side, input.amount, input.stop, FEE_RATE_TAKER);
+  const { coin: lockCoin, amount: lockAmount } = lockOf(pair, input.side, input.amount, input.stop, feeRatesOf(input.portfolio).taker);
   const id = newId();
-  const now = marketNow();
+  const portfolioId = input.portfolio.id;
+  const terms = orderTermsOf(input.portfolio);
   await atomic([
-    ...openOrderCapSteps(input.userId, pair.symbol),
-    ...balanceSteps(input.userId, id, [lockChange(lockCoin, lockAmount)], now),
+    ...ruleGuardSteps(input.portfolio, now),
+    ...openOrderCapSteps(portfolioId, pair.symbol),
+    ...balanceSteps(portfolioId, id, [lockChange(lockCoin, lockAmount)], now),
     insertOrderStep({
-      id, userId: input.userId, pair, side: input.side, type, status: "OPEN", amount: input.amount,
-      stopPrice: input.stop, lockCoin, lockAmount, now,
+      id, portfolioId, pair, side: input.side, type, status: "OPEN", amount: input.amount,
+      stopPrice: input.stop, lockCoin, lockAmount, ...terms, now,
     }),
   ]);
   metrics.ordersPlaced.inc({ type, outcome: "OPEN" });
-  announceOpenOrder({ id, userId: input.userId, symbol: pair.symbol, side: input.side, type, amount: input.amount, stopPrice: input.stop, lockCoin, lockAmount, version: 0 });
-  announceOrderChange(input.userId, id);
+  announceOpenOrder({ id, portfolioId, symbol: pair.symbol, side: input.side, type, amount: input.amount, stopPrice: input.stop, lockCoin, lockAmount, feeRate: terms.feeRate, expiresAt: terms.expiresAt, version: 0 });
+  announceOrderChange(portfolioId, id);
   return { id, type };
 }

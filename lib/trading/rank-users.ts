@@ -1,4 +1,4 @@
-// Every account valued at the last known prices, best first: the rating's rank and the leaderboard.
+// Every user's main portfolio valued at the last known prices, best first: the rating's rank and the leaderboard.
 import { prisma } from "@/lib/db";
 import { lastUsdtPrices } from "@/lib/market/last-prices";
 import { valueHoldings, type Holding } from "./value-holdings";
@@ -13,13 +13,13 @@ export interface Ranked {
 export async function rankUsers(): Promise<{ ranking: Ranked[]; stale: boolean }> {
   const [users, balances, prices] = await Promise.all([
     prisma.user.findMany({ select: { id: true, name: true } }),
-    prisma.balance.findMany({ select: { userId: true, coin: true, free: true, locked: true } }),
+    prisma.balance.findMany({ where: { portfolio: { kind: "MAIN" } }, select: { portfolioId: true, coin: true, free: true, locked: true } }),
     lastUsdtPrices(),
   ]);
-  const byUser = new Map<string, Holding[]>();
-  for (const b of balances) byUser.set(b.userId, [...(byUser.get(b.userId) ?? []), b]);
+  const byPortfolio = new Map<string, Holding[]>();
+  for (const b of balances) byPortfolio.set(b.portfolioId, [...(byPortfolio.get(b.portfolioId) ?? []), b]);
   const ranking = users
-    .map((u) => ({ userId: u.id, name: u.name, ...valueHoldings(byUser.get(u.id) ?? [], prices.usdt) }))
+    .map((u) => ({ userId: u.id, name: u.name, ...valueHoldings(byPortfolio.get(u.id) ?? [], prices.usdt) }))
     .sort((a, b) => (a.value === b.value ? a.userId.localeCompare(b.userId) : a.value > b.value ? -1 : 1));
   return { ranking, stale: prices.stale };
 }

@@ -9,10 +9,10 @@ export interface Holding {
   locked: bigint;
 }
 
-export function valueHoldings(holdings: Holding[], usdt: Map<string, bigint>): { value: bigint; pnl: bigint } {
+export function valueHoldings(holdings: Holding[], usdt: Map<string, bigint>, startingBalance: bigint = STARTING_BALANCE): { value: bigint; pnl: bigint } {
   let value = 0n;
   for (const h of holdings) value += mulUnits(h.free + h.locked, usdt.get(h.coin) ?? 0n, "down");
-  return { value, pnl: value - STARTING_BALANCE };
+  return { value, pnl: value - startingBalance };
 }
 
 /** The original's stars, from the gain (its frontend's `profit - 50000`): <= 0: 0; < 1,000: 1; < 2,000: 2; < 3,500: 3; <= 5,000: 4; above: 5. */

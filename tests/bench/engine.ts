@@ -99,14 +99,15 @@ async function seed(rows: Row[]): Promise<void> {
   for (let s = 0; s < USERS; s += 500) {
     const n = Math.min(500, USERS - s);
     steps.push({ sql: `INSERT INTO "User" ("id","email","passwordHash","name","age","country","phoneNo") VALUES ${list(n, (i) => `('u${s + i}','u${s + i}@bench.local','x','Bench',30,'ES','+34 600')`)}` });
+    steps.push({ sql: `INSERT INTO "Portfolio" ("id","userId","name","kind","startingBalance","createdAt") VALUES ${list(n, (i) => `('u${s + i}','u${s + i}','Main','MAIN',0,0)`)}` });
     steps.push({
-      sql: `INSERT INTO "Balance" ("userId","coin","free","locked") VALUES ${list(n, (i) => `('u${s + i}','BTC',${10n * U},${locked.get(`${s + i} BTC`) ?? 0n}),('u${s + i}','USDT',${1_000_000n * U},${locked.get(`${s + i} USDT`) ?? 0n})`)}`,
+      sql: `INSERT INTO "Balance" ("portfolioId","coin","free","locked") VALUES ${list(n, (i) => `('u${s + i}','BTC',${10n * U},${locked.get(`${s + i} BTC`) ?? 0n}),('u${s + i}','USDT',${1_000_000n * U},${locked.get(`${s + i} USDT`) ?? 0n})`)}`,
     });
   }
   for (let s = 0; s < rows.length; s += 1_000) {
     const chunk = rows.slice(s, s + 1_000);
     steps.push({
-      sql: `INSERT INTO "Order" ("id","userId","symbol","base","quote","side","type","status","amount","stopPrice","limitPrice","timeInForce","trailingDelta","activationPrice","watermark","ocoId","lockCoin","lockAmount","createdAt","updatedAt") VALUES ${chunk
+      sql: `INSERT INTO "Order" ("id","portfolioId","symbol","base","quote","side","type","status","amount","stopPrice","limitPrice","timeInForce","trailingDelta","activationPrice","watermark","ocoId","lockCoin","lockAmount","createdAt","updatedAt") VALUES ${chunk
         .map((r, k) => {
           const l = lockOf(r);
           const tif = r.limit !== undefined ? "GTC" : undefined;
@@ -166,7 +167,7 @@ async function bench(kind: "sqlite" | "postgres"): Promise<void> {
 
     // The same orders as plain objects, for the per-order scan.
     const all: OpenOrder[] = rows.map((r) => ({
-      id: r.id, userId: `u${r.user}`, symbol: "BTCUSDT", side: r.side, type: r.type as OpenOrder["type"], amount: AMOUNT, lockCoin: r.side === "BUY" ? "USDT" : "BTC",
+      id: r.id, portfolioId: `u${r.user}`, symbol: "BTCUSDT", side: r.side, type: r.type as OpenOrder["type"], amount: AMOUNT, lockCoin: r.side === "BUY" ? "USDT" : "BTC",
       stopPrice: r.stop ?? null, limitPrice: r.limit ?? null, trailingDelta: r.delta ?? null, activationPrice: r.activation ?? null,
       watermark: r.watermark ?? null, lockAmount: lockOf(r).amount, version: 0,
     }));
@@ -224,7 +225,7 @@ async function bench(kind: "sqlite" | "postgres"): Promise<void> {
 
     // New highs with 100,000 active trailing stops (mixed deltas, 1,000 distinct watermarks).
     const trails: OpenOrder[] = Array.from({ length: N }, (_, i) => ({
-      id: `t${i}`, userId: `u${i % USERS}`, symbol: "BTCUSDT", side: "SELL", type: "SL", amount: AMOUNT, stopPrice: null, lockCoin: "BTC",
+      id: `t${i}`, portfolioId: `u${i % USERS}`, symbol: "BTCUSDT", side: "SELL", type: "SL", amount: AMOUNT, stopPrice: null, lockCoin: "BTC",
       trailingDelta: 100 + (i % 191) * 10, watermark: P - BigInt(Math.floor(i / 100)) * U, lockAmount: AMOUNT, version: 0,
     }));
     let trailing: InstanceType<typeof TrailingIndex> | null = new TrailingIndex();

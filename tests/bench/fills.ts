@@ -19,11 +19,12 @@ async function seed(): Promise<void> {
   for (let start = 0; start < USERS; start += 500) {
     const n = Math.min(500, USERS - start);
     steps.push({ sql: `INSERT INTO "User" ("id","email","passwordHash","name","age","country","phoneNo") VALUES ${rows(n, (i) => `('u${start + i}','u${start + i}@bench.local','x','Bench',30,'ES','+34 600')`)}` });
-    steps.push({ sql: `INSERT INTO "Balance" ("userId","coin","free","locked") VALUES ${rows(n, (i) => `('u${start + i}','BTC',0,${BigInt(perUser) * 100_000n}),('u${start + i}','USDT',${50_000n * U},0)`)}` });
+    steps.push({ sql: `INSERT INTO "Portfolio" ("id","userId","name","kind","startingBalance","createdAt") VALUES ${rows(n, (i) => `('u${start + i}','u${start + i}','Main','MAIN',0,0)`)}` });
+    steps.push({ sql: `INSERT INTO "Balance" ("portfolioId","coin","free","locked") VALUES ${rows(n, (i) => `('u${start + i}','BTC',0,${BigInt(perUser) * 100_000n}),('u${start + i}','USDT',${50_000n * U},0)`)}` });
   }
   for (let start = 0; start < N; start += 1000) {
     steps.push({
-      sql: `INSERT INTO "Order" ("id","userId","symbol","base","quote","side","type","status","amount","stopPrice","lockCoin","lockAmount","createdAt","updatedAt") VALUES ${rows(1000, (k) => {
+      sql: `INSERT INTO "Order" ("id","portfolioId","symbol","base","quote","side","type","status","amount","stopPrice","lockCoin","lockAmount","createdAt","updatedAt") VALUES ${rows(1000, (k) => {
         const i = start + k;
         const stop = i < FIRED ? 89_000n * U : (50_000n + BigInt(i % 30_000)) * U;
         return `('o${i}','u${i % USERS}','BTCUSDT','BTC','USDT','SELL','SL','OPEN',100000,${stop},'BTC',100000,${now + i},${now + i})`;

@@ -4,6 +4,7 @@
 // (BENCH_ROUNDS pairs of BENCH_SECONDS each), so that a change of the machine's load during the run
 // shows in every pair alike; the ratio is the median of the pairs' ratios. Prints figures; asserts nothing.
 // Needs a build (`npx next build`); run: `npx tsx tests/bench/orders-http.ts [sqlite|postgres]`.
+import { mainPortfolio } from "@/lib/portfolio/portfolio-scope";
 import autocannon from "autocannon";
 import { startTestServer, type TestServer } from "../support/test-server";
 import { apiClient, newUser } from "../support/api-client";
@@ -52,7 +53,7 @@ async function direct(dbUrl: string, userId: string): Promise<Figures> {
     while (Date.now() < end) {
       keepFresh();
       const t = performance.now();
-      await placeMarketOrder({ userId, base: "BTC", quote: "USDT", side: "BUY", amount: 1000n });
+      await placeMarketOrder({ portfolio: mainPortfolio(userId), base: "BTC", quote: "USDT", side: "BUY", amount: 1000n });
       latencies.push(performance.now() - t);
     }
   };

@@ -71,7 +71,7 @@ function order(symbol: string, near: number): OpenOrder {
   const side = random() < 0.5 ? "BUY" : "SELL";
   const away = BigInt(Math.round(near * (0.01 + random() * 0.2) * U));
   const p = BigInt(Math.round(near * U));
-  const base = { id, userId: `u${nextId % 500}`, symbol, side, amount: 1_000_000n, lockCoin: side === "BUY" ? "USDT" : symbol.slice(0, -4), lockAmount: 0n, version: 0 } as const;
+  const base = { id, portfolioId: `u${nextId % 500}`, symbol, side, amount: 1_000_000n, lockCoin: side === "BUY" ? "USDT" : symbol.slice(0, -4), lockAmount: 0n, version: 0 } as const;
   if (r < 0.4) return { ...base, type: "L", stopPrice: null, limitPrice: side === "BUY" ? p - away : p + away };
   if (r < 0.8) return { ...base, type: "SL", stopPrice: side === "BUY" ? p + away : p - away };
   return { ...base, type: "SL", stopPrice: null, trailingDelta: DELTAS[Math.floor(random() * DELTAS.length)], activationPrice: side === "BUY" ? p - away : p + away };

@@ -17,7 +17,7 @@ function makeOrders(n: number): OpenStopOrder[] {
     // BUY above = SL (up), BUY below = TP (down), SELL above = TP (up), SELL below = SL (down)
     const type: StopType = side === "BUY" ? (above ? "SL" : "TP") : above ? "TP" : "SL";
     const offset = BigInt(1 + Math.floor(Math.random() * 9000)) * U;
-    out.push({ id: `o${i}`, userId: `u${i % 5000}`, symbol: "BTCUSDT", side, type, amount: 1_000_000n, stopPrice: above ? PRICE + offset : PRICE - offset, lockCoin: side === "BUY" ? "USDT" : "BTC", lockAmount: 0n, version: 0 });
+    out.push({ id: `o${i}`, portfolioId: `u${i % 5000}`, symbol: "BTCUSDT", side, type, amount: 1_000_000n, stopPrice: above ? PRICE + offset : PRICE - offset, lockCoin: side === "BUY" ? "USDT" : "BTC", lockAmount: 0n, version: 0 });
   }
   return out;
 }

@@ -13,7 +13,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   process.env.DATABASE_URL = db.url;
   ({ atomic, selectRows } = await import("@/lib/atomic"));
-  await atomic([{ sql: `INSERT INTO "User" ("id","email","passwordHash","name","age","country","phoneNo") VALUES ('u1','u1@t.local','x','T',30,'ES','+34 600')` }]);
+  await atomic([{ sql: `INSERT INTO "User" ("id","email","passwordHash","name","age","country","phoneNo") VALUES ('u1','u1@t.local','x','T',30,'ES','+34 600')` }, { sql: `INSERT INTO "Portfolio" ("id","portfolioId","name","kind","startingBalance","createdAt") VALUES ('u1','u1','Main','MAIN',0,0)` }]);
 });
 
 afterAll(async () => {
@@ -24,9 +24,9 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await atomic([
-    { sql: `DELETE FROM "Balance" WHERE "userId" = 'u1'` },
-    { sql: `DELETE FROM "LedgerEntry" WHERE "userId" = 'u1'` },
-    { sql: `INSERT INTO "Balance" ("userId","coin","free","locked") VALUES ('u1','BTC',100,0),('u1','USDT',1000,0)` },
+    { sql: `DELETE FROM "Balance" WHERE "portfolioId" = 'u1'` },
+    { sql: `DELETE FROM "LedgerEntry" WHERE "portfolioId" = 'u1'` },
+    { sql: `INSERT INTO "Balance" ("portfolioId","coin","free","locked") VALUES ('u1','BTC',100,0),('u1','USDT',1000,0)` },
   ]);
 });
 
@@ -34,19 +34,19 @@ class Short extends Error {}
 class Duplicate extends Error {}
 
 const debit = (coin: string, amount: number, error: () => Error = () => new Short(coin)): Step => ({
-  sql: `UPDATE "Balance" SET "free" = "free" - ? WHERE "userId" = 'u1' AND "coin" = ? AND "free" >= ?`,
+  sql: `UPDATE "Balance" SET "free" = "free" - ? WHERE "portfolioId" = 'u1' AND "coin" = ? AND "free" >= ?`,
   params: [BigInt(amount), coin, BigInt(amount)],
   expect: { rows: 1, error },
   fold: { row: `Balance u1 ${coin}` },
 });
 const ledger = (coin: string, amount: number): Step => ({
-  sql: `INSERT INTO "LedgerEntry" ("userId","coin","kind","deltaFree","deltaLocked","createdAt") VALUES ('u1',?,'TRADE',?,0,?) RETURNING "id", "coin"`,
+  sql: `INSERT INTO "LedgerEntry" ("portfolioId","coin","kind","deltaFree","deltaLocked","createdAt") VALUES ('u1',?,'TRADE',?,0,?) RETURNING "id", "coin"`,
   params: [coin, BigInt(-amount), BigInt(Date.now())],
   fold: {},
 });
 const balances = async () =>
-  Object.fromEntries((await selectRows<{ coin: string; free: unknown }>(`SELECT "coin", "free" FROM "Balance" WHERE "userId" = 'u1'`)).map((r) => [r.coin, Number(r.free)]));
-const ledgerRows = async () => Number((await selectRows<{ n: unknown }>(`SELECT COUNT(*) AS n FROM "LedgerEntry" WHERE "userId" = 'u1'`))[0]!.n);
+  Object.fromEntries((await selectRows<{ coin: string; free: unknown }>(`SELECT "coin", "free" FROM "Balance" WHERE "portfolioId" = 'u1'`)).map((r) => [r.coin, Number(r.free)]));
+const ledgerRows = async () => Number((await selectRows<{ n: unknown }>(`SELECT COUNT(*) AS n FROM "LedgerEntry" WHERE "portfolioId" = 'u1'`))[0]!.n);
 
 describe("atomic()", () => {
   it("applies every step and returns the rows each changed and the RETURNING row", async () => {
@@ -79,7 +79,7 @@ describe("atomic()", () => {
   });
 
   it("folds a unit with an unfolded step in the middle (run in one transaction)", async () => {
-    const plain: Step = { sql: `UPDATE "Balance" SET "locked" = "locked" + 1 WHERE "userId" = 'u1' AND "coin" = 'BTC'` };
+    const plain: Step = { sql: `UPDATE "Balance" SET "locked" = "locked" + 1 WHERE "portfolioId" = 'u1' AND "coin" = 'BTC'` };
     await expect(atomic([debit("USDT", 1), plain, debit("BTC", 1), debit("USDT", 5000)])).rejects.toThrow(Short);
     expect(await balances()).toEqual({ BTC: 100, USDT: 1000 });
     expect(await atomic([debit("USDT", 1), plain, debit("BTC", 1), ledger("BTC", 1)])).toEqual([1, 1, 1, 1]);

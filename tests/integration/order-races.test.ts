@@ -112,7 +112,7 @@ describe("order races", () => {
     }
     expect(failures).toEqual([]);
     await tradeAt(server, api, "BTCUSDT", "88001");
-    await waitFor(async () => (await queryDb(server.db.url, `SELECT 1 FROM "Order" WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = ?) AND "status" = 'OPEN'`, [u.email])).length === 0, "no open order");
+    await waitFor(async () => (await queryDb(server.db.url, `SELECT 1 FROM "Order" WHERE "portfolioId" = (SELECT "id" FROM "User" WHERE "email" = ?) AND "status" = 'OPEN'`, [u.email])).length === 0, "no open order");
     expect(await negativeBalances()).toEqual([]);
     expect(await ledgerMismatches(server.db.url)).toEqual([]);
   }, 240_000);

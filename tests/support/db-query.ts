@@ -24,13 +24,13 @@ export async function queryDb<T = Record<string, unknown>>(url: string, sql: str
   }
 }
 
-/** Per user and coin: balances next to what the ledger says they should be. */
+/** Per portfolio and coin: balances next to what the ledger says they should be. */
 export async function ledgerMismatches(url: string): Promise<unknown[]> {
-  const rows = await queryDb<{ userId: string; coin: string; free: unknown; locked: unknown; lf: unknown; ll: unknown }>(
+  const rows = await queryDb<{ portfolioId: string; coin: string; free: unknown; locked: unknown; lf: unknown; ll: unknown }>(
     url,
-    `SELECT b."userId", b."coin", b."free", b."locked",
-            COALESCE((SELECT SUM(l."deltaFree") FROM "LedgerEntry" l WHERE l."userId" = b."userId" AND l."coin" = b."coin"), 0) AS lf,
-            COALESCE((SELECT SUM(l."deltaLocked") FROM "LedgerEntry" l WHERE l."userId" = b."userId" AND l."coin" = b."coin"), 0) AS ll
+    `SELECT b."portfolioId", b."coin", b."free", b."locked",
+            COALESCE((SELECT SUM(l."deltaFree") FROM "LedgerEntry" l WHERE l."portfolioId" = b."portfolioId" AND l."coin" = b."coin"), 0) AS lf,
+            COALESCE((SELECT SUM(l."deltaLocked") FROM "LedgerEntry" l WHERE l."portfolioId" = b."portfolioId" AND l."coin" = b."coin"), 0) AS ll
      FROM "Balance" b`,
   );
   return rows.filter((r) => BigInt(String(r.free)) !== BigInt(String(r.lf)) || BigInt(String(r.locked)) !== BigInt(String(r.ll)));

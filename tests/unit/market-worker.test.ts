@@ -27,20 +27,21 @@ const U = 100_000_000n;
 
 async function insertUser(id: string) {
   await lib.prisma.user.create({ data: { id, email: `${id}@example.test`, passwordHash: "x", name: "T", age: 30, country: "ES", phoneNo: "1" } });
+  await lib.prisma.portfolio.create({ data: { id, userId: id, name: "Main", kind: "MAIN", startingBalance: 0n, createdAt: 0n } });
   for (const coin of ["BTC", "ETH", "LTC", "XRP", "BNB", "USDT"]) {
-    await lib.prisma.balance.create({ data: { userId: id, coin, free: coin === "USDT" ? 40_000n * U : 0n, locked: 0n } });
+    await lib.prisma.balance.create({ data: { portfolioId: id, coin, free: coin === "USDT" ? 40_000n * U : 0n, locked: 0n } });
   }
 }
 
 // An open BUY SL on BTCUSDT (fires at >= stop) with its USDT lock, as place-stop-order would leave it.
-async function insertBuyStop(id: string, userId: string, stop: bigint, amount: bigint) {
+async function insertBuyStop(id: string, portfolioId: string, stop: bigint, amount: bigint) {
   const lock = (stop * amount) / U + (stop * amount) / U / 1000n + 1n;
-  await lib.prisma.balance.update({ where: { userId_coin: { userId, coin: "USDT" } }, data: { free: { decrement: lock }, locked: { increment: lock } } });
+  await lib.prisma.balance.update({ where: { portfolioId_coin: { portfolioId, coin: "USDT" } }, data: { free: { decrement: lock }, locked: { increment: lock } } });
   const now = BigInt(Date.now());
   await lib.prisma.order.create({
-    data: { id, userId, symbol: "BTCUSDT", base: "BTC", quote: "USDT", side: "BUY", type: "SL", status: "OPEN", amount, stopPrice: stop, lockCoin: "USDT", lockAmount: lock, createdAt: now, updatedAt: now },
+    data: { id, portfolioId, symbol: "BTCUSDT", base: "BTC", quote: "USDT", side: "BUY", type: "SL", status: "OPEN", amount, stopPrice: stop, lockCoin: "USDT", lockAmount: lock, createdAt: now, updatedAt: now },
   });
-  return { id, userId, symbol: "BTCUSDT", side: "BUY" as const, type: "SL" as const, amount, stopPrice: stop, lockCoin: "USDT", lockAmount: lock, version: 0 };
+  return { id, portfolioId, symbol: "BTCUSDT", side: "BUY" as const, type: "SL" as const, amount, stopPrice: stop, lockCoin: "USDT", lockAmount: lock, version: 0 };
 }
 
 beforeAll(async () => {
@@ -111,7 +112,7 @@ describe("market worker", () => {
     const o = await lib.prisma.order.findUnique({ where: { id: "loaded-at-start" } });
     expect(o).toMatchObject({ fillPrice: 95_500n * U, triggerTradeId: String(tradeId) });
     await waitFor(async () => fills.length === 1, "fill event");
-    expect(fills[0]).toEqual({ userId: "u1", orderId: "loaded-at-start", outcome: "FILLED" });
+    expect(fills[0]).toEqual({ portfolioId: "u1", orderId: "loaded-at-start", outcome: "FILLED" });
     expect(worker.armedCount()).toBe(0);
   });
 

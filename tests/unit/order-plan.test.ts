@@ -52,7 +52,7 @@ describe("order plan (the one set of rules)", () => {
   });
 
   it("armOf: how each open order waits", () => {
-    const base = { id: "o", userId: "u", symbol: "BTCUSDT", amount: 1n, lockCoin: "USDT", lockAmount: 1n, version: 0, stopPrice: null };
+    const base = { id: "o", portfolioId: "u", symbol: "BTCUSDT", amount: 1n, lockCoin: "USDT", lockAmount: 1n, version: 0, stopPrice: null };
     expect(armOf({ ...base, side: "BUY", type: "L", limitPrice: 5n })).toEqual({ kind: "limit", dir: "down", price: 5n });
     expect(armOf({ ...base, side: "SELL", type: "SLL", stopPrice: 4n, limitPrice: 3n })).toEqual({ kind: "stop", dir: "down", price: 4n });
     expect(armOf({ ...base, side: "SELL", type: "SLL", stopPrice: 4n, limitPrice: 3n, triggeredAt: 1 })).toEqual({ kind: "limit", dir: "up", price: 3n });

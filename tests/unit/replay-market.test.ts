@@ -200,7 +200,7 @@ describe("orders on the replayed path", () => {
     // 100 -> 101 (nearer) -> 90 -> 95
     writeKlineCsv(dir, "BTCUSDT", "1m", [{ openTime: T0, open: "100", high: "101", low: "90", close: "95" }]);
     const armed = new ArmedOrders();
-    const base = { userId: "u1", symbol: "BTCUSDT", amount: 1_000_000n, lockCoin: "BTC", lockAmount: 0n, version: 0 } as const;
+    const base = { portfolioId: "u1", symbol: "BTCUSDT", amount: 1_000_000n, lockCoin: "BTC", lockAmount: 0n, version: 0 } as const;
     armed.arm({ ...base, id: "sell-limit-100.5", side: "SELL", type: "L", stopPrice: null, limitPrice: u("100.5") });
     armed.arm({ ...base, id: "sell-stop-92", side: "SELL", type: "SL", stopPrice: u("92") });
     // a trailing SELL stop 5% under the watermark, active from the first trade: high 101 -> fires at or below 95.95

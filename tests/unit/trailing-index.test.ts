@@ -4,7 +4,7 @@ import type { OpenOrder } from "@/lib/trading/open-order";
 import { trailingFires, trailingTrigger } from "@/lib/trading/trailing-stop";
 
 const order = (id: string, side: "BUY" | "SELL", delta: number): OpenOrder => ({
-  id, userId: "u", symbol: "BTCUSDT", side, type: "SL", amount: 1n, stopPrice: null, lockCoin: "USDT", lockAmount: 1n, version: 0, trailingDelta: delta,
+  id, portfolioId: "u", symbol: "BTCUSDT", side, type: "SL", amount: 1n, stopPrice: null, lockCoin: "USDT", lockAmount: 1n, version: 0, trailingDelta: delta,
 });
 
 describe("trailing stop rule", () => {

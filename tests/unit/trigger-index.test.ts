@@ -6,7 +6,7 @@ import type { Side, StopType } from "@/lib/trading/stop-order";
 let n = 0;
 const order = (side: Side, type: StopType, stop: bigint, extra: Partial<OpenStopOrder> = {}): OpenStopOrder => ({
   id: `o${++n}`,
-  userId: "u1",
+  portfolioId: "u1",
   symbol: "BTCUSDT",
   side,
   type,

@@ -24,6 +24,7 @@ beforeAll(async () => {
   revoke = await import("@/lib/api-keys/revoke-api-key");
   ({ prisma, disconnect } = await import("@/lib/db"));
   await prisma.user.create({ data: { id: USER, email: "v@example.com", passwordHash: "x", name: "V", age: 30, country: "ES", phoneNo: "1234" } });
+  await prisma.portfolio.create({ data: { id: USER, userId: USER, name: "Main", kind: "MAIN", startingBalance: 0n, createdAt: 0n } });
   const a = await keys.createApiKey({ userId: USER, label: "bot" });
   hmac = { apiKey: a.apiKey, secretKey: a.secretKey ?? "", id: a.id };
   const r = await keys.createApiKey({ userId: USER, permissions: ["READ"] });

@@ -21,7 +21,7 @@ const source: UserStreamSource = {
     if (params.signature === "bad") throw new BinanceError(-1022, "Signature for this request is not valid.");
     const m = /^key-(\w+)-(\d+)$/.exec(String(params.apiKey));
     if (!m) throw new BinanceError(-2015, "Invalid API-key, IP, or permissions for action.", 401);
-    return { userId: m[1]!, keyId: `${m[1]}-${m[2]}` };
+    return { userId: m[1]!, portfolioId: m[1]!, keyId: `${m[1]}-${m[2]}` };
   },
   async orderEvents(userId, orderId) {
     loads++;
@@ -137,12 +137,12 @@ describe("/ws-api/v3", () => {
     await a.request(1, "userDataStream.subscribe.signature", { apiKey: "key-ua-1" });
     await b.request(1, "userDataStream.subscribe.signature", { apiKey: "key-ub-1" });
     const before = loads;
-    marketEvents.emit("order-changed", { userId: "ua", orderId: "slow" });
+    marketEvents.emit("order-changed", { portfolioId: "ua", orderId: "slow" });
     // A trailing stop's trigger moving is no change Binance reports: nothing is loaded or sent for it.
-    marketEvents.emit("order-changed", { userId: "ua", orderId: "trailing", triggerMoved: true });
-    marketEvents.emit("order-changed", { userId: "ua", orderId: "fast" });
-    marketEvents.emit("order-changed", { userId: "nobody-listens", orderId: "x" });
-    marketEvents.emit("account-reset", { userId: "ua" });
+    marketEvents.emit("order-changed", { portfolioId: "ua", orderId: "trailing", triggerMoved: true });
+    marketEvents.emit("order-changed", { portfolioId: "ua", orderId: "fast" });
+    marketEvents.emit("order-changed", { portfolioId: "nobody-listens", orderId: "x" });
+    marketEvents.emit("account-reset", { portfolioId: "ua" });
     await waitFor(async () => a.events().length === 5, "events");
     expect(a.events()).toEqual([
       { subscriptionId: 0, event: { e: "executionReport", i: "slow", u: "ua" } },
@@ -165,8 +165,8 @@ describe("/ws-api/v3", () => {
     const end = await waitFor(async () => c.events().find((m) => (m.event as Msg).e === "eventStreamTerminated"), "terminated");
     expect(end.subscriptionId).toBe(0);
     expect(typeof (end.event as Msg).E).toBe("number");
-    marketEvents.emit("order-changed", { userId: "ur", orderId: "after" });
-    marketEvents.emit("order-changed", { userId: "us", orderId: "other" });
+    marketEvents.emit("order-changed", { portfolioId: "ur", orderId: "after" });
+    marketEvents.emit("order-changed", { portfolioId: "us", orderId: "other" });
     await waitFor(async () => c.events().length === 3, "the other account's events");
     expect(c.events().filter((m) => m.subscriptionId === 0)).toHaveLength(1);
     expect(await c.request(3, "session.subscriptions")).toMatchObject({ result: [{ subscriptionId: 1 }] });

@@ -39,8 +39,8 @@ beforeAll(async () => {
     }
   });
   handle = attachWebSocketServer(server, {
-    authenticate: async (token) => (token === "token-u1" ? { userId: "u1", familyId: "f1" } : token === "token-u2" ? { userId: "u2", familyId: "f2" } : null),
-    authenticateCookie: async (cookie) => (cookie.includes("session=u2") ? { userId: "u2", familyId: "f2-cookie" } : null),
+    authenticate: async (token) => (token === "token-u1" ? { userId: "u1", portfolioId: "u1", familyId: "f1" } : token === "token-u2" ? { userId: "u2", portfolioId: "u2", familyId: "f2" } : null),
+    authenticateCookie: async (cookie) => (cookie.includes("session=u2") ? { userId: "u2", portfolioId: "u2", familyId: "f2-cookie" } : null),
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -106,8 +106,8 @@ describe("/ws server", () => {
     b.send({ type: "auth", token: "nope" });
     await waitFor(async () => a.got.find((m) => m.type === "authenticated"), "auth");
     await waitFor(async () => b.got.find((m) => m.type === "error"), "auth refused");
-    marketEvents.emit("fill", { userId: "u2", orderId: "o-other", outcome: "FILLED" });
-    marketEvents.emit("fill", { userId: "u1", orderId: "o1", outcome: "REJECTED" });
+    marketEvents.emit("fill", { portfolioId: "u2", orderId: "o-other", outcome: "FILLED" });
+    marketEvents.emit("fill", { portfolioId: "u1", orderId: "o1", outcome: "REJECTED" });
     await waitFor(async () => a.got.find((m) => m.type === "fill"), "fill");
     await new Promise((r) => setTimeout(r, 50));
     expect(a.got.filter((m) => m.type === "fill")).toEqual([{ type: "fill", orderId: "o1", outcome: "REJECTED" }]);
@@ -121,7 +121,7 @@ describe("/ws server", () => {
     const same = await connect("/ws", { cookie: "session=u2", origin: `http://${host}` });
     const cross = await connect("/ws", { cookie: "session=u2", origin: "https://evil.example" });
     await waitFor(async () => same.got.find((m) => m.type === "authenticated"), "cookie auth");
-    marketEvents.emit("fill", { userId: "u2", orderId: "o2", outcome: "FILLED" });
+    marketEvents.emit("fill", { portfolioId: "u2", orderId: "o2", outcome: "FILLED" });
     await waitFor(async () => same.got.find((m) => m.type === "fill"), "fill");
     await new Promise((r) => setTimeout(r, 50));
     // the cross-site socket hears the public market status only, nothing of the user's
@@ -152,7 +152,7 @@ describe("/ws server", () => {
 async function withServer(options: Partial<WsServerOptions>, run: (url: string, h: ReturnType<typeof attachWebSocketServer>) => Promise<void>) {
   const srv = http.createServer((_req, res) => res.end("ok"));
   const h = attachWebSocketServer(srv, {
-    authenticate: async (token) => (token.startsWith("token-") ? { userId: token.split("-")[1] ?? "", familyId: token } : null),
+    authenticate: async (token) => (token.startsWith("token-") ? { userId: token.split("-")[1] ?? "", portfolioId: token.split("-")[1] ?? "", familyId: token } : null),
     recheckMs: 0,
     ...options,
   });
@@ -204,7 +204,7 @@ describe("/ws limits", () => {
       const closed = closeCode(socks[2]!.ws);
       socks[2]!.send({ type: "auth", token: "token-u7" });
       expect(await closed).toBe(1008);
-      marketEvents.emit("fill", { userId: "u7", orderId: "o7", outcome: "FILLED" });
+      marketEvents.emit("fill", { portfolioId: "u7", orderId: "o7", outcome: "FILLED" });
       for (const s of socks.slice(0, 2)) await waitFor(async () => s.got.find((m) => m.type === "fill"), "fill to the kept sockets");
       for (const s of socks) s.ws.close();
     });
@@ -223,7 +223,7 @@ describe("/ws limits", () => {
       const bClosed = closeCode(b!.ws);
       marketEvents.emit("sessions-revoked", { userId: "u8", exceptFamilyId: "token-u8-c" });
       expect(await bClosed).toBe(SESSION_ENDED);
-      marketEvents.emit("fill", { userId: "u8", orderId: "o8", outcome: "FILLED" });
+      marketEvents.emit("fill", { portfolioId: "u8", orderId: "o8", outcome: "FILLED" });
       await waitFor(async () => c!.got.find((m) => m.type === "fill"), "the kept login still hears its fills");
       c!.ws.close();
     });

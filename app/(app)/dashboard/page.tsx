@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
+import { currentPortfolio } from "@/lib/portfolio/current-portfolio";
 import { findPair, PAIRS } from "@/lib/markets";
 import { formatUnits } from "@/lib/money";
 import { listMarkets } from "@/lib/market/list-markets";
@@ -17,13 +18,14 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ symbol?: string }> }) {
   const user = await currentUser();
   if (!user) redirect("/login");
+  const portfolio = await currentPortfolio(user.id);
   const { symbol } = await searchParams;
   const pair = findPair(symbol ?? "") ?? PAIRS[0];
   const [{ markets }, { watchlist }, open, wallet] = await Promise.all([
     listMarkets(),
     listWatchlist({ userId: user.id }),
-    listOrders({ userId: user.id, status: "open", limit: 50 }),
-    getWallet({ userId: user.id, email: user.email }),
+    listOrders({ portfolioId: portfolio.id, status: "open", limit: 50 }),
+    getWallet({ portfolioId: portfolio.id, startingBalance: portfolio.startingBalance, email: user.email }),
   ]);
   const pairs = PAIRS.map((p) => ({ symbol: p.symbol, base: p.base, quote: p.quote, step: formatUnits(p.step) }));
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
+import { currentPortfolio } from "@/lib/portfolio/current-portfolio";
 import { listClosedOrders } from "@/lib/trading/list-transactions";
 import { listOrders } from "@/lib/trading/get-orders";
 import { presentOrder } from "@/lib/api/order-presenter";
@@ -15,9 +16,10 @@ export const metadata: Metadata = { title: "Orders" };
 export default async function OrdersPage() {
   const user = await currentUser();
   if (!user) redirect("/login");
+  const portfolio = await currentPortfolio(user.id);
   const [open, closed] = await Promise.all([
-    listOrders({ userId: user.id, status: "open", limit: 50 }),
-    listClosedOrders({ userId: user.id, all: true, limit: 21, offset: 0 }),
+    listOrders({ portfolioId: portfolio.id, status: "open", limit: 50 }),
+    listClosedOrders({ portfolioId: portfolio.id, all: true, limit: 21, offset: 0 }),
   ]);
   return (
     <>

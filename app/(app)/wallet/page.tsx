@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
+import { currentPortfolio } from "@/lib/portfolio/current-portfolio";
 import { getWallet } from "@/lib/trading/get-wallet";
 import { getProfile } from "@/lib/account/get-profile";
 import { listMarkets } from "@/lib/market/list-markets";
@@ -14,11 +15,12 @@ export const metadata: Metadata = { title: "Wallet" };
 export default async function WalletPage() {
   const user = await currentUser();
   if (!user) redirect("/login");
+  const portfolio = await currentPortfolio(user.id);
   const [wallet, profile, { markets }, { history }] = await Promise.all([
-    getWallet({ userId: user.id, email: user.email }),
+    getWallet({ portfolioId: portfolio.id, startingBalance: portfolio.startingBalance, email: user.email }),
     getProfile({ userId: user.id }),
     listMarkets(),
-    getPortfolioHistory({ userId: user.id }),
+    getPortfolioHistory({ portfolioId: portfolio.id }),
   ]);
   const usdtPrices = Object.fromEntries(
     COINS.map((c) => [c, c === QUOTE_COIN ? 1 : (markets.find((m) => m.symbol === `${c}${QUOTE_COIN}`)?.price ?? null)]),

@@ -1,11 +1,11 @@
-import { withUser } from "@/lib/api/handler";
+import { withPortfolio } from "@/lib/api/with-portfolio";
 import { resetAccount } from "@/lib/trading/reset-account";
 import { otherMethods } from "@/lib/api/method-not-allowed";
 import { RESET_DONE } from "@/lib/api/original-order-presenter";
 
 // PUT /api/reset – cancel open orders, restore the starting balance, empty the order lists
-export const PUT = withUser(async ({ user }) => {
-  await resetAccount({ userId: user.id });
+export const PUT = withPortfolio(async ({ portfolio }) => {
+  await resetAccount({ portfolio });
   return RESET_DONE;
 });
 

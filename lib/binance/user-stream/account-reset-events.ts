@@ -3,7 +3,7 @@
 import { prisma } from "@/lib/db";
 import { accountPosition } from "./account-position";
 
-export async function accountResetEvents({ userId, now = Date.now() }: { userId: string; now?: number }): Promise<object[]> {
-  const balances = await prisma.balance.findMany({ where: { userId }, select: { coin: true, free: true, locked: true }, orderBy: { coin: "asc" } });
+export async function accountResetEvents({ portfolioId, now = Date.now() }: { portfolioId: string; now?: number }): Promise<object[]> {
+  const balances = await prisma.balance.findMany({ where: { portfolioId }, select: { coin: true, free: true, locked: true }, orderBy: { coin: "asc" } });
   return [accountPosition(balances, { now, updatedAt: now })];
 }

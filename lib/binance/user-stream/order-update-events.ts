@@ -9,13 +9,13 @@ import { accountPosition } from "./account-position";
 import { executionOf, executionReport } from "./execution-report";
 import { listStatus } from "./list-status";
 
-export async function orderUpdateEvents({ userId, orderId, now = Date.now() }: { userId: string; orderId: string; now?: number }): Promise<object[]> {
-  const row = await prisma.order.findFirst({ where: { id: orderId, userId }, select: { ...ORDER_SELECT, version: true } });
+export async function orderUpdateEvents({ portfolioId, orderId, now = Date.now() }: { portfolioId: string; orderId: string; now?: number }): Promise<object[]> {
+  const row = await prisma.order.findFirst({ where: { id: orderId, portfolioId }, select: { ...ORDER_SELECT, version: true } });
   if (!row) return [];
   const { version, ...fields } = row;
   const order = asRecord(fields);
   const legs = order.ocoId
-    ? (await prisma.order.findMany({ where: { ocoId: order.ocoId, userId }, select: ORDER_SELECT, orderBy: { id: "asc" } })).map(asRecord)
+    ? (await prisma.order.findMany({ where: { ocoId: order.ocoId, portfolioId }, select: ORDER_SELECT, orderBy: { id: "asc" } })).map(asRecord)
     : [];
   // An OCO's list id is its limit leg's order number (the first leg by id), as the REST answers give it.
   const orderListId = legs[0]?.orderNo ?? -1;
@@ -24,7 +24,7 @@ export async function orderUpdateEvents({ userId, orderId, now = Date.now() }: {
   events.push(executionReport(order, { orderListId, execution: executionOf(order), now }));
   if (legs.length > 0) events.push(listStatus(legs, { orderListId, now }));
   const balances = await prisma.balance.findMany({
-    where: { userId, coin: { in: [order.base, order.quote] } },
+    where: { portfolioId, coin: { in: [order.base, order.quote] } },
     select: { coin: true, free: true, locked: true },
     orderBy: { coin: "asc" },
   });

@@ -15,7 +15,7 @@ const scalar = (name: string, v: unknown): string => {
   throw illegalCharacters(name);
 };
 
-export async function verifyStreamSubscription(params: Record<string, unknown>, now?: number): Promise<{ userId: string; keyId: string }> {
+export async function verifyStreamSubscription(params: Record<string, unknown>, now?: number): Promise<{ userId: string; portfolioId: string; keyId: string }> {
   const names = Object.keys(params);
   if (names.length > MAX_PARAMS) throw new BinanceError(-1101, "Too many parameters sent for this endpoint.");
   const text = new Map(names.map((k) => [k, scalar(k, params[k])]));
@@ -24,7 +24,7 @@ export async function verifyStreamSubscription(params: Record<string, unknown>, 
     .sort()
     .map((k) => `${k}=${text.get(k)}`)
     .join("&");
-  const { userId, keyId } = await verifySignedRequest({
+  const { userId, portfolioId, keyId } = await verifySignedRequest({
     apiKey: text.get("apiKey"),
     payload,
     signature: text.get("signature"),
@@ -33,5 +33,5 @@ export async function verifyStreamSubscription(params: Record<string, unknown>, 
     need: "USER_DATA",
     now,
   });
-  return { userId, keyId };
+  return { userId, portfolioId, keyId };
 }

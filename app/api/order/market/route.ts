@@ -1,13 +1,13 @@
-import { withUser } from "@/lib/api/handler";
+import { withPortfolio } from "@/lib/api/with-portfolio";
 import { marketOrderBody } from "@/lib/api/order-schemas";
 import { placeMarketOrder } from "@/lib/trading/place-market-order";
 import { otherMethods } from "@/lib/api/method-not-allowed";
 import { presentMarketFill } from "@/lib/api/original-order-presenter";
 
 // POST /api/order/market – buy or sell now at the last trade price
-export const POST = withUser(
-  async ({ user, body }) =>
-    presentMarketFill(await placeMarketOrder({ userId: user.id, base: body.base, quote: body.quote, side: body.side, amount: body.b_amount })),
+export const POST = withPortfolio(
+  async ({ portfolio, body }) =>
+    presentMarketFill(await placeMarketOrder({ portfolio, base: body.base, quote: body.quote, side: body.side, amount: body.b_amount })),
   { body: marketOrderBody },
 );
 

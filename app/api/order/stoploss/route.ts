@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/api/handler";
+import { withPortfolio } from "@/lib/api/with-portfolio";
 import { AppError } from "@/lib/api/errors";
 import { cancelStopBody, modifyStopBody, stopOrderBody } from "@/lib/api/order-schemas";
 import { cancelStopOrder } from "@/lib/trading/cancel-stop-order";
@@ -8,24 +8,24 @@ import { otherMethods } from "@/lib/api/method-not-allowed";
 import { presentStopCancelled, presentStopModified, presentStopPlaced } from "@/lib/api/original-order-presenter";
 
 // POST /api/order/stoploss – place a stop order (SL or TP by the current price), locking its funds
-export const POST = withUser(
-  async ({ user, body }) =>
-    presentStopPlaced(await placeStopOrder({ userId: user.id, base: body.base, quote: body.quote, side: body.side, amount: body.b_amount, stop: body.stop })),
+export const POST = withPortfolio(
+  async ({ portfolio, body }) =>
+    presentStopPlaced(await placeStopOrder({ portfolio, base: body.base, quote: body.quote, side: body.side, amount: body.b_amount, stop: body.stop })),
   { body: stopOrderBody, status: 201 },
 );
 
 // PUT /api/order/stoploss – change the amount and/or stop of an open stop order
-export const PUT = withUser(
-  async ({ user, body }) => presentStopModified(await modifyStopOrder({ userId: user.id, orderId: body.order_id, amount: body.b_amount, stop: body.stop })),
+export const PUT = withPortfolio(
+  async ({ portfolio, body }) => presentStopModified(await modifyStopOrder({ portfolioId: portfolio.id, orderId: body.order_id, amount: body.b_amount, stop: body.stop })),
   { body: modifyStopBody },
 );
 
 // DELETE /api/order/stoploss – cancel an open stop order (order_id in the body or the query)
-export const DELETE = withUser(
-  async ({ user, body, req }) => {
+export const DELETE = withPortfolio(
+  async ({ portfolio, body, req }) => {
     const orderId = body.order_id ?? new URL(req.url).searchParams.get("order_id");
     if (!orderId) throw new AppError("VALIDATION_FAILED", "order_id: is required", { order_id: "is required" });
-    return presentStopCancelled(await cancelStopOrder({ userId: user.id, orderId }));
+    return presentStopCancelled(await cancelStopOrder({ portfolioId: portfolio.id, orderId }));
   },
   { body: cancelStopBody },
 );

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/api/handler";
+import { withPortfolio } from "@/lib/api/with-portfolio";
 import { idempotent } from "@/lib/api/idempotency";
 import { ocoOrderBody } from "@/lib/api/native-order-schemas";
 import { presentOrder } from "@/lib/api/order-presenter";
@@ -6,11 +6,11 @@ import { placeOcoOrder } from "@/lib/trading/place-oco-order";
 import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // POST /api/orders/oco – a limit leg and a stop leg under one lock (Idempotency-Key honoured)
-export const POST = withUser(
-  async ({ user, body, req }) =>
+export const POST = withPortfolio(
+  async ({ portfolio, user, body, req }) =>
     idempotent(user.id, req.headers.get("idempotency-key"), async () => {
       const r = await placeOcoOrder({
-        userId: user.id, pair: body.symbol, side: body.side, amount: body.amount, price: body.price, stopPrice: body.stop_price,
+        portfolio, pair: body.symbol, side: body.side, amount: body.amount, price: body.price, stopPrice: body.stop_price,
         stopLimitPrice: body.stop_limit_price, trailingDelta: body.trailing_delta, timeInForce: body.time_in_force,
         clientOrderId: body.client_order_id,
       });

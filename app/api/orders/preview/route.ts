@@ -1,13 +1,13 @@
-import { withUser } from "@/lib/api/handler";
+import { withPortfolio } from "@/lib/api/with-portfolio";
 import { orderRequestOf, placeOrderBody } from "@/lib/api/native-order-schemas";
 import { unitsToNumber } from "@/lib/money";
 import { previewOrder } from "@/lib/trading/preview-order";
 import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // POST /api/orders/preview – what an order would do now: price, fee, lock, marketable (no balance check)
-export const POST = withUser(
-  async ({ body }) => {
-    const p = await previewOrder(orderRequestOf(body));
+export const POST = withPortfolio(
+  async ({ portfolio, body }) => {
+    const p = await previewOrder(orderRequestOf(body), portfolio);
     return {
       price: unitsToNumber(p.price),
       amount: unitsToNumber(p.amount),

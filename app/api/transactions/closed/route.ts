@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/api/handler";
+import { withPortfolio } from "@/lib/api/with-portfolio";
 import { AppError } from "@/lib/api/errors";
 import { isCoin } from "@/lib/markets";
 import { closedQuery } from "@/lib/api/transaction-schemas";
@@ -10,16 +10,16 @@ import { otherMethods } from "@/lib/api/method-not-allowed";
 // GET /api/transactions/closed – filled orders, newest first (?status=all adds cancelled and rejected;
 // ?format=csv downloads them as CSV, optionally only those of ?coin=; ?limit=&offset= page, the CSV's
 // default page is its maximum)
-export const GET = withUser(
-  async ({ user, query, req }) => {
+export const GET = withPortfolio(
+  async ({ portfolio, query, req }) => {
     const params = new URL(req.url).searchParams;
     if (params.get("format") !== "csv") {
-      const { orders, paging } = await listClosedOrders({ userId: user.id, ...query });
+      const { orders, paging } = await listClosedOrders({ portfolioId: portfolio.id, ...query });
       return { closed: orders.map(presentTx), paging };
     }
     const coin = params.get("coin")?.toUpperCase() || undefined;
     if (coin && !isCoin(coin)) throw new AppError("NOT_FOUND", `${coin} is not a coin traded here.`);
-    const { orders } = await listClosedOrders({ userId: user.id, ...query, limit: query.limit ?? CSV_MAX_ROWS, coin });
+    const { orders } = await listClosedOrders({ portfolioId: portfolio.id, ...query, limit: query.limit ?? CSV_MAX_ROWS, coin });
     return csvResponse(closedOrdersCsv(orders.map(presentTx)), `compraventa-closed-orders${coin ? `-${coin}` : ""}.csv`);
   },
   { query: closedQuery },

@@ -7,9 +7,9 @@ import { timeRangeParam } from "@/lib/binance/time-range-param";
 export const dynamic = "force-dynamic";
 
 // GET /api/v3/allOrders?symbol=[&orderId=&startTime=&endTime=&limit=] – the pair's orders, any status
-export const GET = binanceSigned("USER_DATA", { weight: 20 }, async ({ params, userId }) =>
+export const GET = binanceSigned("USER_DATA", { weight: 20 }, async ({ params, portfolio }) =>
   listAllBinanceOrders({
-    userId,
+    portfolioId: portfolio.id,
     symbol: params.symbol().symbol,
     fromOrderNo: params.int("orderId"),
     ...timeRangeParam(params),

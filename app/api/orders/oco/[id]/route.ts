@@ -1,11 +1,11 @@
-import { withUser } from "@/lib/api/handler";
+import { withPortfolio } from "@/lib/api/with-portfolio";
 import { presentOrder } from "@/lib/api/order-presenter";
 import { cancelOcoOrder } from "@/lib/trading/cancel-order";
 import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // DELETE /api/orders/oco/{oco_id} – cancel both legs of an OCO
-export const DELETE = withUser(async ({ user, params }) => {
-  const r = await cancelOcoOrder({ userId: user.id, ocoId: (params.id ?? "").slice(0, 80) });
+export const DELETE = withPortfolio(async ({ portfolio, params }) => {
+  const r = await cancelOcoOrder({ portfolioId: portfolio.id, ocoId: (params.id ?? "").slice(0, 80) });
   return { oco_id: r.ocoId, orders: r.orders.map(presentOrder) };
 });
 

@@ -1,4 +1,4 @@
-import { withUser } from "@/lib/api/handler";
+import { withPortfolio } from "@/lib/api/with-portfolio";
 import { AppError } from "@/lib/api/errors";
 import { closedQuery } from "@/lib/api/transaction-schemas";
 import { isCoin } from "@/lib/markets";
@@ -7,11 +7,11 @@ import { presentTx } from "@/lib/api/transaction-presenter";
 import { otherMethods } from "@/lib/api/method-not-allowed";
 
 // GET /api/transactions/closed/{coin} – closed orders where the coin is base or quote
-export const GET = withUser(
-  async ({ user, params, query }) => {
+export const GET = withPortfolio(
+  async ({ portfolio, params, query }) => {
     const coin = (params.coin ?? "").toUpperCase();
     if (!isCoin(coin)) throw new AppError("NOT_FOUND", `${params.coin} is not a coin traded here.`);
-    const { orders, paging } = await listClosedOrders({ userId: user.id, ...query, coin });
+    const { orders, paging } = await listClosedOrders({ portfolioId: portfolio.id, ...query, coin });
     return { closed: orders.map(presentTx), paging };
   },
   { query: closedQuery },
