@@ -5,8 +5,9 @@
 //   log sigma = (x.w + b + tanh(x W1 + b1) . w2) / 2        quantile_k = z_k * sigma
 //
 // The linear part starts at the least-squares fit of the log realised variance (a HAR regression, closed form),
-// the hidden part at zero and z at the empirical quantiles of the returns so standardised: training starts from
-// the classical model and moves only where the pinball loss on the training rows says so. Full-batch Adam; early
+// the hidden part at zero and z at the empirical quantiles of the returns so standardised (used symmetric around
+// zero: no drift): training starts from the classical model and moves only where the pinball loss on the training
+// rows says so. Full-batch Adam; early
 // stopping on the newest training rows (in time order) unless a step count is given. Weights are plain numbers
 // (stored in the model's metrics JSON); the forward pass is the same TF.js graph in training and serving.
 //
@@ -64,6 +65,19 @@ function logSigma(v: Record<"w" | "b" | "w1" | "b1" | "w2", tf.Tensor>, x: tf.Te
   return linear.add(hidden).mul(0.5).reshape([-1]);
 }
 
+/**
+ * The quantiles actually used: z made symmetric around a median of zero, z_k = (z_k - z_(4-k)) / 2. The direction
+ * of the next move is not predictable (docs/prediction.md), so the range carries no drift: the training period's
+ * (2018-2024, mostly rising) would otherwise tilt every range upward.
+ */
+function symmetric(z: tf.Tensor): tf.Tensor {
+  return z.sub(z.reverse()).mul(0.5);
+}
+
+function symmetricValues(z: readonly number[]): number[] {
+  return z.map((v, k) => (v - z[z.length - 1 - k]!) / 2);
+}
+
 /** log sigma of the combination: mix * the network's + (1 - mix) * the long-run volatility's (logLongRun per row). */
 function combinedLogSigma(v: Record<"w" | "b" | "w1" | "b1" | "w2", tf.Tensor>, x: tf.Tensor2D, mix: number, logLongRun?: tf.Tensor1D): tf.Tensor1D {
   const own = logSigma(v, x);
@@ -71,7 +85,7 @@ function combinedLogSigma(v: Record<"w" | "b" | "w1" | "b1" | "w2", tf.Tensor>, 
 }
 
 function pinball(v: Vars, x: tf.Tensor2D, y: tf.Tensor1D, taus: tf.Tensor1D, mix: number, logLongRun?: tf.Tensor1D): tf.Scalar {
-  const q = tf.exp(combinedLogSigma(v, x, mix, logLongRun)).expandDims(1).mul(v.z.expandDims(0));
+  const q = tf.exp(combinedLogSigma(v, x, mix, logLongRun)).expandDims(1).mul(symmetric(v.z).expandDims(0));
   const e = y.expandDims(1).sub(q);
   return tf.maximum(e.mul(taus), e.mul(taus.sub(1))).mean();
 }
@@ -150,7 +164,7 @@ export async function fitQuantileNetwork(
     w1: Array.from(v.w1.dataSync()),
     b1: Array.from(v.b1.dataSync()),
     w2: Array.from(v.w2.dataSync()),
-    z: [...v.z.dataSync()].sort((a, b) => a - b),
+    z: symmetricValues([...v.z.dataSync()]).sort((a, b) => a - b),
     ...(longRun ? { mix } : {}),
   });
   try {

@@ -74,6 +74,10 @@ describe("the distribution network combined with the long-run volatility", () =>
   it("keeps the weight it chose, serves z times the combined sigma, and refuses rows without the long-run input", async () => {
     const { net } = await fitQuantileNetwork(x, y, logVar, { longRun, seed: 3 });
     expect(MIX_GRID).toContain(net.mix);
+    // no drift: the median is "no change" and the range symmetric in log return
+    expect(net.z[2]).toBeCloseTo(0, 12);
+    expect(net.z[0]).toBeCloseTo(-net.z[4]!, 12);
+    expect(net.z[1]).toBeCloseTo(-net.z[3]!, 12);
     const rows = x.slice(-5);
     const lr = longRun.slice(-5);
     const q = quantileNetworkOutput(net, rows, lr);
