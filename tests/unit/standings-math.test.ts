@@ -1,6 +1,6 @@
 // The competition standings' maths on scripted value series with known answers.
 import { describe, expect, it } from "vitest";
-import { addValue, loadAccumulator, metricsOf, rankOrder, seriesMetrics, startAccumulator, storeAccumulator } from "@/lib/competitions/standings-math";
+import { addValue, loadAccumulator, metricsOf, rankOrder, seriesMetrics, startAccumulator, storeAccumulator, type StoredAccumulator } from "@/lib/competitions/standings-math";
 
 const usdt = (n: number) => BigInt(Math.round(n * 1e8));
 
@@ -36,7 +36,7 @@ describe("standings maths", () => {
   it("folds one point at a time to the same answer as the whole series, through its stored form", () => {
     const values = [97.5, 101.25, 88, 120, 119.99, 64.5, 150].map(usdt);
     let acc = startAccumulator(usdt(100));
-    for (const v of values) acc = loadAccumulator(JSON.parse(JSON.stringify(storeAccumulator(addValue(acc, v)))));
+    for (const v of values) acc = loadAccumulator(JSON.parse(JSON.stringify(storeAccumulator(addValue(acc, v)))) as StoredAccumulator);
     const batch = seriesMetrics(usdt(100), values);
     const folded = metricsOf(acc);
     expect(folded.value).toBe(batch.value);
