@@ -6,6 +6,7 @@ import { apiFetch } from "@/components/data/api-fetch";
 import { formErrorsOf, type FormErrors } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/text-field";
 import { PORTFOLIOS, type PortfolioRow } from "./portfolio";
+import { formText } from "@/components/ui/form-text";
 
 /** Creates a practice portfolio and refreshes every list of portfolios. */
 export function CreatePortfolioForm() {
@@ -17,8 +18,8 @@ export function CreatePortfolioForm() {
     e.preventDefault();
     const form = e.currentTarget;
     const d = new FormData(form);
-    const name = String(d.get("name") ?? "").trim();
-    const balance = String(d.get("starting_balance") ?? "").trim();
+    const name = formText(d, "name").trim();
+    const balance = formText(d, "starting_balance").trim();
     setBusy(true);
     setErrors({ fields: {} });
     setCreated(undefined);

@@ -11,7 +11,7 @@ import { PORTFOLIOS, type PortfolioRow } from "./portfolio";
 
 /** The user's portfolios; `shownId` is the one the pages show now. */
 export function PortfolioList({ shownId }: { shownId: string }) {
-  const { data, error, mutate } = useSWR<{ portfolios: PortfolioRow[] }>(PORTFOLIOS, swrFetcher);
+  const { data, error, mutate } = useSWR<{ portfolios: PortfolioRow[] }, Error>(PORTFOLIOS, swrFetcher);
   const [listError, setListError] = useState<string>();
 
   async function remove(p: PortfolioRow) {
