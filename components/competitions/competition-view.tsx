@@ -59,7 +59,7 @@ export function CompetitionView({ id, pairs }: { id: string; pairs: string[] }) 
             Trade in this competition
           </button>
         ) : (
-          c.status !== "ended" && c.visibility === "public" && <JoinButton id={c.id} onJoined={refreshAll} />
+          c.status !== "ended" && (c.visibility === "public" || c.invite_code) && <JoinButton id={c.id} inviteCode={c.invite_code} onJoined={refreshAll} />
         )}
         {me && (
           <p data-testid="my-competition-rank">

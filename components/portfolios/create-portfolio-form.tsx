@@ -37,7 +37,7 @@ export function CreatePortfolioForm() {
 
   return (
     <form onSubmit={create} aria-label="New practice portfolio">
-      <TextField name="name" id="portfolio-name" label="Name" required maxLength={64} placeholder="Practice" error={errors.fields.name} />
+      <TextField name="name" id="portfolio-name" label="Name" required maxLength={40} placeholder="Practice" error={errors.fields.name} />
       <TextField
         name="starting_balance"
         id="portfolio-balance"

@@ -9,9 +9,9 @@ import { formatUsdt } from "@/components/format/format-number";
 import { choosePortfolio } from "./choose-portfolio";
 import { PORTFOLIOS, type PortfolioRow } from "./portfolio";
 
-/** The user's portfolios; `shownId` is the one the pages show now. */
-export function PortfolioList({ shownId }: { shownId: string }) {
-  const { data, error, mutate } = useSWR<{ portfolios: PortfolioRow[] }, Error>(PORTFOLIOS, swrFetcher);
+/** The user's portfolios (`initial`: server-rendered); `shownId` is the one the pages show now. */
+export function PortfolioList({ shownId, initial }: { shownId: string; initial: PortfolioRow[] }) {
+  const { data, error, mutate } = useSWR<{ portfolios: PortfolioRow[] }, Error>(PORTFOLIOS, swrFetcher, { fallbackData: { portfolios: initial } });
   const [listError, setListError] = useState<string>();
 
   async function remove(p: PortfolioRow) {
@@ -50,6 +50,7 @@ export function PortfolioList({ shownId }: { shownId: string }) {
                 <td>
                   {p.name}
                   {p.id === shownId && <span className="badge" style={{ marginLeft: 8 }}>shown</span>}
+                  {p.removed && <span className="badge" style={{ marginLeft: 8 }}>removed</span>}
                 </td>
                 <td>{p.kind === "competition" && p.competition_id ? <Link href={`/competitions/${p.competition_id}`}>competition</Link> : p.kind}</td>
                 <td className="num right">{formatUsdt(p.starting_balance)}</td>

@@ -6,6 +6,8 @@ export interface PortfolioRow {
   name: string;
   kind: PortfolioKindName;
   competition_id: string | null;
+  /** a competition's organiser removed it: it can no longer trade */
+  removed?: boolean;
   starting_balance: number;
   value: number;
   pnl: number;

@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { currentPortfolio } from "@/lib/portfolio/current-portfolio";
+import { listPortfolios } from "@/lib/portfolio/list-portfolios";
+import { presentPortfolio } from "@/lib/api/portfolio-presenter";
 import { PortfolioList } from "@/components/portfolios/portfolio-list";
+import type { PortfolioRow } from "@/components/portfolios/portfolio";
 import { CreatePortfolioForm } from "@/components/portfolios/create-portfolio-form";
 
 export const metadata: Metadata = { title: "Portfolios" };
@@ -11,7 +14,7 @@ export const metadata: Metadata = { title: "Portfolios" };
 export default async function PortfoliosPage() {
   const user = await currentUser();
   if (!user) redirect("/login");
-  const portfolio = await currentPortfolio(user.id);
+  const [portfolio, { portfolios }] = await Promise.all([currentPortfolio(user.id), listPortfolios({ userId: user.id })]);
   return (
     <>
       <h1>Portfolios</h1>
@@ -21,7 +24,7 @@ export default async function PortfoliosPage() {
       </p>
       <section className="card" aria-labelledby="pf-title" style={{ marginTop: "var(--gap)" }}>
         <h2 id="pf-title">Your portfolios</h2>
-        <PortfolioList shownId={portfolio.id} />
+        <PortfolioList shownId={portfolio.id} initial={portfolios.map(presentPortfolio) as PortfolioRow[]} />
       </section>
       <section className="card" aria-labelledby="pf-new" style={{ marginTop: "var(--gap)", maxWidth: 460 }}>
         <h2 id="pf-new">New practice portfolio</h2>
