@@ -18,3 +18,19 @@ export function newAlphanumeric(length: number): string {
   }
   return out;
 }
+
+// Letters and digits nobody confuses when reading a code aloud or off a board: no 0/O, 1/I/L, 5/S, 2/Z, 8/B, U/V.
+const UNAMBIGUOUS = "ACDEFGHJKMNPQRTWXY34679";
+
+/** `length` random characters of an unambiguous alphabet, uniform (rejection sampling): invite codes. */
+export function newUnambiguousCode(length = 8): string {
+  const n = UNAMBIGUOUS.length;
+  const limit = 256 - (256 % n);
+  let out = "";
+  while (out.length < length) {
+    for (const b of randomBytes(length * 2)) {
+      if (b < limit && out.length < length) out += UNAMBIGUOUS[b % n];
+    }
+  }
+  return out;
+}

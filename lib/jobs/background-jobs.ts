@@ -1,5 +1,6 @@
 // The worker's scheduled chores besides the market itself: portfolio snapshots (hourly for everyone, and
-// after every fill for its owner) and the daily retraining of the prediction models. Only the lease holder
+// after every fill for its owner), the competitions' round each second (snapshots at the start and every 5
+// minutes, the end at ends_at) and the daily retraining of the prediction models. Only the lease holder
 // does them, so several workers do not duplicate the work.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -8,6 +9,8 @@ import { env } from "@/lib/env";
 import { marketEvents } from "@/lib/market/events";
 import { marketNow } from "@/lib/market/market-clock";
 import { recordPortfolioSnapshots } from "@/lib/portfolio/record-snapshots";
+import { endDueCompetitions } from "@/lib/competitions/end-due-competitions";
+import { recordCompetitionSnapshots } from "@/lib/competitions/record-competition-snapshots";
 import { setTrainingStatus, historyIsReal } from "@/lib/predict/training-status";
 import { DEFAULT_SYMBOLS, MIN_HISTORY } from "@/lib/predict/train-models";
 import { HORIZONS } from "@/lib/predict/horizons";
@@ -23,6 +26,7 @@ interface Leader {
 const FIRST_TRAINING_POLL_MS = 5_000;
 
 const HOUR = 3600_000;
+const COMPETITION_ROUND_MS = 1000;
 
 function logError(what: string) {
   return (e: unknown) => console.error(`[jobs] ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -90,6 +94,18 @@ export function startBackgroundJobs(worker: Leader): { stop(): void } {
     setInterval(() => {
       if (worker.isLeader()) recordPortfolioSnapshots().catch(logError("hourly snapshots"));
     }, HOUR),
+  );
+  // One round at a time: a slow round (a big competition closing) is not overlapped by the next.
+  let competitionRound = false;
+  timers.push(
+    setInterval(() => {
+      if (competitionRound || !worker.isLeader()) return;
+      competitionRound = true;
+      endDueCompetitions()
+        .then(() => recordCompetitionSnapshots())
+        .catch(logError("competitions round"))
+        .finally(() => (competitionRound = false));
+    }, COMPETITION_ROUND_MS),
   );
 
   if (env.TRAIN_EVERY_H > 0) {

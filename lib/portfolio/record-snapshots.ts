@@ -14,9 +14,15 @@ export interface RecordSnapshotsOptions {
   at?: number;
 }
 
-/** Writes one PortfolioSnapshot per portfolio; returns how many were written. */
-export async function recordPortfolioSnapshots({ portfolioIds, at = marketNow() }: RecordSnapshotsOptions = {}): Promise<number> {
-  if (portfolioIds && portfolioIds.length === 0) return 0;
+export interface RecordedSnapshot {
+  portfolioId: string;
+  value: bigint;
+  at: bigint;
+}
+
+/** Writes one PortfolioSnapshot per portfolio; returns the rows written (the competitions' standings fold them). */
+export async function recordPortfolioSnapshots({ portfolioIds, at = marketNow() }: RecordSnapshotsOptions = {}): Promise<RecordedSnapshot[]> {
+  if (portfolioIds && portfolioIds.length === 0) return [];
   const where = portfolioIds ? { portfolioId: { in: portfolioIds } } : {};
   const [balances, prices] = await Promise.all([
     prisma.balance.findMany({ where, select: { portfolioId: true, coin: true, free: true, locked: true } }),
@@ -24,7 +30,7 @@ export async function recordPortfolioSnapshots({ portfolioIds, at = marketNow() 
   ]);
   const byPortfolio = new Map<string, Holding[]>();
   for (const b of balances) byPortfolio.set(b.portfolioId, [...(byPortfolio.get(b.portfolioId) ?? []), b]);
-  const rows: { portfolioId: string; value: bigint; at: bigint }[] = [];
+  const rows: RecordedSnapshot[] = [];
   for (const [portfolioId, holdings] of byPortfolio) {
     // A coin held without any known price would be valued at 0: skip rather than record a fake drop.
     if (holdings.some((h) => h.free + h.locked > 0n && !prices.usdt.has(h.coin))) continue;
@@ -33,5 +39,5 @@ export async function recordPortfolioSnapshots({ portfolioIds, at = marketNow() 
     rows.push({ portfolioId, value: value > INT64_MAX ? INT64_MAX : value, at: BigInt(at) });
   }
   if (rows.length) await prisma.portfolioSnapshot.createMany({ data: rows });
-  return rows.length;
+  return rows;
 }

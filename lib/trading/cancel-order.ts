@@ -13,7 +13,7 @@ import type { OrderRecord } from "./order-record";
 import { closeWithSibling, OrderGone } from "./order-steps";
 import { lockChange } from "./trade-changes";
 
-export async function cancelOrder({ portfolioId, orderId }: { portfolioId: string; orderId: string }): Promise<OrderRecord> {
+export async function cancelOrder({ portfolioId, orderId, reason = "cancelled by the user" }: { portfolioId: string; orderId: string; reason?: string }): Promise<OrderRecord> {
   for (let attempt = 0; ; attempt++) {
     const o = await prisma.order.findFirst({
       where: { id: orderId, portfolioId, status: "OPEN", archived: false },
@@ -22,7 +22,6 @@ export async function cancelOrder({ portfolioId, orderId }: { portfolioId: strin
     if (!o) throw unknownOrder(orderId);
     const sibling = siblingOf(o.id, o.ocoId);
     const now = marketNow();
-    const reason = "cancelled by the user";
     try {
       await atomic([
         ...closeWithSibling(

@@ -157,7 +157,7 @@ describe("scoping", () => {
     const open = async (portfolio?: string) => {
       const ws = new WebSocket(`${server.url.replace("http", "ws")}/ws`);
       const got: Record<string, unknown>[] = [];
-      ws.on("message", (m) => got.push(JSON.parse(m.toString()) as Record<string, unknown>));
+      ws.on("message", (m: Buffer) => got.push(JSON.parse(m.toString()) as Record<string, unknown>));
       await new Promise((r) => ws.once("open", r));
       ws.send(JSON.stringify({ type: "auth", token: u.token, ...(portfolio ? { portfolio } : {}) }));
       await waitFor(async () => got.find((m) => m.type === "authenticated"), "auth");
@@ -167,7 +167,7 @@ describe("scoping", () => {
     const stranger = await newUser(api);
     const refused = new WebSocket(`${server.url.replace("http", "ws")}/ws`);
     const refusedGot: Record<string, unknown>[] = [];
-    refused.on("message", (m) => refusedGot.push(JSON.parse(m.toString()) as Record<string, unknown>));
+    refused.on("message", (m: Buffer) => refusedGot.push(JSON.parse(m.toString()) as Record<string, unknown>));
     await new Promise((r) => refused.once("open", r));
     refused.send(JSON.stringify({ type: "auth", token: stranger.token, portfolio: p.id }));
     await waitFor(async () => refusedGot.find((m) => m.type === "error"), "the stranger's auth to fail");
