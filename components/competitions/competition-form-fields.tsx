@@ -25,7 +25,8 @@ export function competitionInputOf(d: FormData, pairs: string[]): CompetitionInp
     ends_at: iso("ends_at"),
     starting_balance: Number(text("starting_balance")),
     pairs: chosen.length === 0 || chosen.length === pairs.length ? null : chosen,
-    fee_rate: fee === "" ? null : Number(fee) / 100,
+    // a percentage in the form, a fraction (at most 8 decimals) in the API
+    fee_rate: fee === "" ? null : Number((Number(fee) / 100).toFixed(8)),
     allow_reset: d.get("allow_reset") === "on",
     visibility: text("visibility") === "invite" ? "invite" : "public",
   };

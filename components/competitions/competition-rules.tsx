@@ -7,7 +7,7 @@ const when = (iso: string) => new Date(iso).toLocaleString();
 
 export function CompetitionRules({ c }: { c: Competition }) {
   return (
-    <dl className={styles.rules} aria-label="Rules">
+    <dl className={styles.rules} aria-label="Competition rules">
       <dt>Organiser</dt>
       <dd>{c.organiser}</dd>
       <dt>Starts</dt>

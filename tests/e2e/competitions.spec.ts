@@ -86,7 +86,7 @@ test("an organiser's competition: join by link, both trade, the standings update
     await form.getByRole("button", { name: "Create competition" }).click();
     await expect(page).toHaveURL(/\/competitions\/[^/]+$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Friday Cup");
-    await expect(page.getByLabel("Rules")).toContainText("10,000.00 USDT");
+    await expect(page.getByLabel("Competition rules")).toContainText("10,000.00 USDT");
   });
 
   const link = await page.locator("#invite-link").inputValue();
