@@ -5,12 +5,12 @@ import useSWR from "swr";
 import { swrFetcher } from "@/components/data/api-fetch";
 import { formatUsdt } from "@/components/format/format-number";
 import { COMPETITIONS, type Competition } from "./competition";
+import { LocalTime } from "./local-time";
 import { StatusBadge } from "./status-badge";
 
-const when = (iso: string) => new Date(iso).toLocaleString();
-
-export function CompetitionList() {
-  const { data, error } = useSWR<{ competitions: Competition[] }, Error>(COMPETITIONS, swrFetcher, { refreshInterval: 30_000 });
+/** `initial`: the server-rendered list. */
+export function CompetitionList({ initial }: { initial: Competition[] }) {
+  const { data, error } = useSWR<{ competitions: Competition[] }, Error>(COMPETITIONS, swrFetcher, { refreshInterval: 30_000, fallbackData: { competitions: initial } });
   if (error && !data) return <p className="form-error" role="alert">The competitions could not be loaded.</p>;
   if (!data) return <p className="muted">Loading…</p>;
   if (data.competitions.length === 0) return <p className="empty">No competitions yet: create the first one.</p>;
@@ -39,8 +39,12 @@ export function CompetitionList() {
               <td>
                 <StatusBadge status={c.status} />
               </td>
-              <td>{when(c.starts_at)}</td>
-              <td>{when(c.ends_at)}</td>
+              <td>
+                <LocalTime iso={c.starts_at} />
+              </td>
+              <td>
+                <LocalTime iso={c.ends_at} />
+              </td>
               <td className="num right">{formatUsdt(c.starting_balance)}</td>
               <td className="num right">{c.participants}</td>
               <td>{c.organiser}</td>

@@ -1,9 +1,9 @@
 // A competition's rules as a definition list.
 import { formatUsdt } from "@/components/format/format-number";
 import type { Competition } from "./competition";
+import { LocalTime } from "./local-time";
 import styles from "./competitions.module.css";
 
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 export function CompetitionRules({ c }: { c: Competition }) {
   return (
@@ -11,9 +11,13 @@ export function CompetitionRules({ c }: { c: Competition }) {
       <dt>Organiser</dt>
       <dd>{c.organiser}</dd>
       <dt>Starts</dt>
-      <dd>{when(c.starts_at)}</dd>
+      <dd>
+        <LocalTime iso={c.starts_at} />
+      </dd>
       <dt>Ends</dt>
-      <dd>{when(c.ends_at)}</dd>
+      <dd>
+        <LocalTime iso={c.ends_at} />
+      </dd>
       <dt>Starting balance</dt>
       <dd className="num">{formatUsdt(c.starting_balance)}</dd>
       <dt>Pairs</dt>

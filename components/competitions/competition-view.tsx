@@ -8,6 +8,7 @@ import { formErrorsOf } from "@/components/ui/form-errors";
 import { formatPct } from "@/components/format/format-number";
 import { choosePortfolio } from "@/components/portfolios/choose-portfolio";
 import { competitionPath, type Competition, type EquitySeries, type Leaderboard, type Standing } from "./competition";
+import type { CompetitionPageData } from "./competition-page-data";
 import { CompetitionRules } from "./competition-rules";
 import { Countdown } from "./countdown";
 import { EquityChart } from "./equity-chart";
@@ -20,12 +21,13 @@ import styles from "./competitions.module.css";
 
 const LIVE_MS = 3000;
 
-export function CompetitionView({ id, pairs }: { id: string; pairs: string[] }) {
+/** `initial`: the competition, standings and curves as the server read them (SWR's fallback). */
+export function CompetitionView({ id, pairs, initial }: { id: string; pairs: string[]; initial: CompetitionPageData }) {
   const base = competitionPath(id);
-  const { data: c, error, mutate } = useSWR<Competition, Error>(base, swrFetcher, { refreshInterval: (d) => (d?.status === "ended" ? 0 : 10_000) });
+  const { data: c, error, mutate } = useSWR<Competition, Error>(base, swrFetcher, { fallbackData: initial.competition, refreshInterval: (d) => (d?.status === "ended" ? 0 : 10_000) });
   const live = c !== undefined && c.status !== "ended";
-  const board = useSWR<Leaderboard>(c ? `${base}/leaderboard` : null, swrFetcher, { refreshInterval: (d) => (live || !d?.final ? LIVE_MS : 0) });
-  const equity = useSWR<{ series: EquitySeries[] }>(c ? `${base}/equity` : null, swrFetcher, { refreshInterval: live ? 10_000 : 0 });
+  const board = useSWR<Leaderboard>(c ? `${base}/leaderboard` : null, swrFetcher, { fallbackData: initial.leaderboard, refreshInterval: (d) => (live || !d?.final ? LIVE_MS : 0) });
+  const equity = useSWR<{ series: EquitySeries[] }>(c ? `${base}/equity` : null, swrFetcher, { fallbackData: initial.equity, refreshInterval: live ? 10_000 : 0 });
   const [actionError, setActionError] = useState<string>();
   const refreshAll = useCallback(() => {
     void mutate();

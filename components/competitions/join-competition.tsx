@@ -10,9 +10,10 @@ import { CompetitionRules } from "./competition-rules";
 import { JoinButton } from "./join-button";
 import { StatusBadge } from "./status-badge";
 
-export function JoinCompetition({ code }: { code: string }) {
+/** `initial`: the competition as the server read it. */
+export function JoinCompetition({ code, initial }: { code: string; initial: Competition }) {
   const router = useRouter();
-  const { data: c, error } = useSWR<Competition, Error>(`${COMPETITIONS}/by-code/${encodeURIComponent(code)}`, swrFetcher);
+  const { data: c, error } = useSWR<Competition, Error>(`${COMPETITIONS}/by-code/${encodeURIComponent(code)}`, swrFetcher, { fallbackData: initial });
   if (error && !c) return <p className="form-error" role="alert">No competition has this invite code. Check the link or ask the organiser for a new one.</p>;
   if (!c) return <p className="muted">Loading…</p>;
   const page = `/competitions/${c.id}`;

@@ -146,6 +146,12 @@ test("an organiser's competition: join by link, both trade, the standings update
     await expect(page.getByTestId("my-competition-rank")).toContainText(/#[12] of 2/);
     await page.getByRole("button", { name: /^Trades/ }).click(); // most trades first
     await expect(rows.first()).toContainText("Paco Player");
+    await expect(page.getByRole("img", { name: /^Portfolio values of [12] participants/ })).toBeVisible();
+  });
+
+  await test.step("an unknown competition is not found", async () => {
+    await page.goto("/competitions/no-such-competition");
+    await expect(page.getByText(/could not be found|404/i).first()).toBeVisible();
   });
 
   await other.close();

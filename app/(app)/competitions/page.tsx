@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { PAIRS } from "@/lib/markets";
+import { listCompetitions } from "@/lib/competitions/list-competitions";
+import { presentCompetition } from "@/lib/api/competition-presenter";
+import type { Competition } from "@/components/competitions/competition";
 import { CompetitionList } from "@/components/competitions/competition-list";
 import { CreateCompetitionForm } from "@/components/competitions/create-competition-form";
 import { JoinByCodeForm } from "@/components/competitions/join-by-code-form";
@@ -13,6 +16,7 @@ export const metadata: Metadata = { title: "Competitions" };
 export default async function CompetitionsPage() {
   const user = await currentUser();
   if (!user) redirect("/login");
+  const competitions = (await listCompetitions({ userId: user.id })).map(presentCompetition) as Competition[];
   return (
     <>
       <h1>Competitions</h1>
@@ -20,7 +24,7 @@ export default async function CompetitionsPage() {
       <div className={styles.grid}>
         <section className="card" aria-labelledby="list-title">
           <h2 id="list-title">Competitions</h2>
-          <CompetitionList />
+          <CompetitionList initial={competitions} />
         </section>
         <div className={styles.stack}>
           <section className="card" aria-labelledby="code-title">
