@@ -71,6 +71,10 @@ test("the switcher changes the portfolio the wallet shows", async ({ page }) => 
 test("an organiser's competition: join by link, both trade, the standings update", async ({ page, browser, market }) => {
   const organiser = newEmail("organiser");
   const player = newEmail("player");
+  const consoleErrors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/404|Failed to load resource/.test(m.text())) consoleErrors.push(m.text());
+  });
   await registerByApi(page, organiser, "Olga Organiser");
   await signIn(page, organiser);
 
@@ -154,5 +158,6 @@ test("an organiser's competition: join by link, both trade, the standings update
     await expect(page.getByText(/could not be found|404/i).first()).toBeVisible();
   });
 
+  expect(consoleErrors, "no hydration or script errors on the organiser's pages").toEqual([]);
   await other.close();
 });
