@@ -1,6 +1,7 @@
 "use client";
 // A competition's page: rules, countdown, the caller's place, standings and everyone's equity curve, live
 // while it runs (SWR refreshes); join, trade in it, and the organiser's tools.
+import Link from "next/link";
 import { useCallback, useState } from "react";
 import useSWR from "swr";
 import { apiFetch, swrFetcher } from "@/components/data/api-fetch";
@@ -21,8 +22,9 @@ import styles from "./competitions.module.css";
 
 const LIVE_MS = 3000;
 
-/** `initial`: the competition, standings and curves as the server read them (SWR's fallback). */
-export function CompetitionView({ id, pairs, initial }: { id: string; pairs: string[]; initial: CompetitionPageData }) {
+/** `initial`: the competition, standings and curves as the server read them (SWR's fallback); `shownId`: the
+ * portfolio the pages show now. */
+export function CompetitionView({ id, pairs, initial, shownId }: { id: string; pairs: string[]; initial: CompetitionPageData; shownId: string }) {
   const base = competitionPath(id);
   const { data: c, error, mutate } = useSWR<Competition, Error>(base, swrFetcher, { fallbackData: initial.competition, refreshInterval: (d) => (d?.status === "ended" ? 0 : 10_000) });
   const live = c !== undefined && c.status !== "ended";
@@ -56,7 +58,11 @@ export function CompetitionView({ id, pairs, initial }: { id: string; pairs: str
       </h1>
       <Countdown c={c} onZero={refreshAll} />
       <div className={styles.actions}>
-        {c.my_portfolio_id ? (
+        {c.my_portfolio_id === shownId ? (
+          <Link className="btn btn-primary" href="/dashboard">
+            Trade (this competition&apos;s portfolio is shown)
+          </Link>
+        ) : c.my_portfolio_id ? (
           <button type="button" className="btn btn-primary" onClick={() => choosePortfolio(c.my_portfolio_id ?? "", "/dashboard")}>
             Trade in this competition
           </button>

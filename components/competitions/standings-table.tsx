@@ -61,7 +61,7 @@ export function StandingsTable({ standings, onRemove }: { standings: Standing[];
               <td className="num right" data-testid="trades">{s.trades}</td>
               {onRemove && (
                 <td>
-                  {s.participant_id && (
+                  {s.participant_id && !s.mine && (
                     <button type="button" className="btn btn-small btn-danger" onClick={() => onRemove(s)} aria-label={`Remove ${s.name}`}>
                       Remove
                     </button>

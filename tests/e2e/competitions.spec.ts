@@ -4,7 +4,7 @@
 // portfolio (the live socket follows the switch: a stop's fill arrives as a toast), and the standings on
 // the competition page show both with their trades.
 import type { Page } from "@playwright/test";
-import { expect, newEmail, registerByApi, signIn, test } from "./fixtures";
+import { expect, newEmail, registerByApi, SCREENSHOTS, signIn, test } from "./fixtures";
 
 const balanceOf = (page: Page, coin: string) => page.getByTestId("balances").locator(`tr[data-coin="${coin}"] td`).first();
 
@@ -151,6 +151,7 @@ test("an organiser's competition: join by link, both trade, the standings update
     await page.getByRole("button", { name: /^Trades/ }).click(); // most trades first
     await expect(rows.first()).toContainText("Paco Player");
     await expect(page.getByRole("img", { name: /^Portfolio values of [12] participants/ })).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOTS}/competition-desktop.png`, fullPage: true });
   });
 
   await test.step("an unknown competition is not found", async () => {
