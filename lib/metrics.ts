@@ -24,7 +24,7 @@ function create() {
     leaseChanges: new Counter({ name: "compraventa_lease_changes_total", help: "Pair leases gained or lost by this worker", labelNames: ["change"], registers: r }),
     leasesHeld: new Gauge({ name: "compraventa_leases_held", help: "Pairs this worker fills", registers: r }),
     eventsSent: new Counter({ name: "compraventa_events_sent_total", help: "Bus events published to other processes", registers: r }),
-    eventsDropped: new Counter({ name: "compraventa_events_dropped_total", help: "Bus events not published (channel down)", registers: r }),
+    eventsDropped: new Counter({ name: "compraventa_events_dropped_total", help: "Bus events not published (a tick while the channel was down, or more kept than the outbox holds)", registers: r }),
     eventsReceived: new Counter({ name: "compraventa_events_received_total", help: "Bus events received from other processes", registers: r }),
     eventReconnects: new Counter({ name: "compraventa_event_channel_reconnects_total", help: "Event channel reconnects (each followed by a re-sync)", registers: r }),
   };

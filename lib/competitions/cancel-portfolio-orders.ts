@@ -4,10 +4,14 @@
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/domain-error";
 import { cancelOrder } from "@/lib/trading/cancel-order";
+import { chunks } from "./chunks";
 
 export async function cancelPortfolioOrders({ portfolioIds, reason }: { portfolioIds: string[]; reason: string }): Promise<number> {
   if (portfolioIds.length === 0) return 0;
-  const open = await prisma.order.findMany({ where: { portfolioId: { in: portfolioIds }, status: "OPEN" }, select: { id: true, portfolioId: true }, orderBy: { id: "asc" } });
+  const open: { id: string; portfolioId: string }[] = [];
+  for (const ids of chunks(portfolioIds)) {
+    open.push(...(await prisma.order.findMany({ where: { portfolioId: { in: ids }, status: "OPEN" }, select: { id: true, portfolioId: true }, orderBy: { id: "asc" } })));
+  }
   let cancelled = 0;
   for (const o of open) {
     try {

@@ -16,11 +16,12 @@ export async function computeStandings(c: { id: string; startingBalance: bigint 
     where: { competitionId: c.id, removedAt: null },
     select: { id: true, userId: true, user: { select: { name: true } } },
   });
-  const ids = people.map((p) => p.id);
+  // Filtered by the competition (a subquery), not by a list of 1,000 ids: no parameter limit to meet.
+  const ranked = { competitionId: c.id, removedAt: null };
   const [balances, prices, trades] = await Promise.all([
-    prisma.balance.findMany({ where: { portfolioId: { in: ids } }, select: { portfolioId: true, coin: true, free: true, locked: true } }),
+    prisma.balance.findMany({ where: { portfolio: ranked }, select: { portfolioId: true, coin: true, free: true, locked: true } }),
     lastUsdtPrices(),
-    prisma.order.groupBy({ by: ["portfolioId"], where: { portfolioId: { in: ids }, status: "FILLED" }, _count: { _all: true } }),
+    prisma.order.groupBy({ by: ["portfolioId"], where: { portfolio: ranked, status: "FILLED" }, _count: { _all: true } }),
   ]);
   const holdings = new Map<string, Holding[]>();
   for (const b of balances) {

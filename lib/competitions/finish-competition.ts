@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db";
 import { recordPortfolioSnapshots } from "@/lib/portfolio/record-snapshots";
 import { cancelPortfolioOrders } from "./cancel-portfolio-orders";
 import { computeStandings } from "./compute-standings";
+import { chunks } from "./chunks";
 import { FINAL_PREFIX, parseStandings, serialiseStandings } from "./standings-state";
 
 export async function finishCompetition(competitionId: string): Promise<void> {
@@ -16,7 +17,7 @@ export async function finishCompetition(competitionId: string): Promise<void> {
   // Placements that passed their guard just before the end may still be committing: a second sweep.
   await cancelPortfolioOrders({ portfolioIds: portfolios.map((p) => p.id), reason: "its competition has ended" });
   const ranked = portfolios.filter((p) => p.removedAt === null).map((p) => p.id);
-  await recordPortfolioSnapshots({ portfolioIds: ranked, at: Number(c.endedAt) });
+  for (const ids of chunks(ranked)) await recordPortfolioSnapshots({ portfolioIds: ids, at: Number(c.endedAt) });
   const standings = await computeStandings(c, parseStandings(c.standings));
   const frozen = serialiseStandings({ final: true, asOf: Number(c.endedAt), standings: standings.map(({ rank: _rank, ...row }) => row) });
   await prisma.competition.updateMany({

@@ -7,6 +7,7 @@ import { marketNow } from "@/lib/market/market-clock";
 import { recordPortfolioSnapshots } from "@/lib/portfolio/record-snapshots";
 import { addValue, loadAccumulator, startAccumulator, storeAccumulator, type StoredAccumulator } from "./standings-math";
 import { parseStandings, serialiseStandings } from "./standings-state";
+import { chunks } from "./chunks";
 
 export const SNAPSHOT_INTERVAL_MS = 5 * 60_000;
 
@@ -30,7 +31,8 @@ export async function recordCompetitionSnapshots(now: number = marketNow(), inte
     }
     const entries: Record<string, StoredAccumulator> = state && !state.final ? { ...state.entries } : {};
     const people = await prisma.portfolio.findMany({ where: { competitionId: c.id, removedAt: null }, select: { id: true } });
-    const snaps = await recordPortfolioSnapshots({ portfolioIds: people.map((p) => p.id), at: now });
+    const snaps = [];
+    for (const ids of chunks(people.map((p) => p.id))) snaps.push(...(await recordPortfolioSnapshots({ portfolioIds: ids, at: now })));
     for (const s of snaps) {
       const stored = entries[s.portfolioId];
       entries[s.portfolioId] = storeAccumulator(addValue(stored ? loadAccumulator(stored) : startAccumulator(c.startingBalance), s.value));

@@ -115,6 +115,8 @@ export class ArmedOrders {
   private recheck = new Set<string>();
   private activated: OpenStopOrder[] = [];
   private cursor = 0;
+  /** per running reloadOpen: the ids armed or disarmed since its read began (newer than its rows) */
+  private reloading = new Set<Set<string>>();
 
   // Every open order, oldest first (so equal triggers fire in placement order).
   async loadAll(now = marketNow()): Promise<number> {
@@ -174,22 +176,32 @@ export class ArmedOrders {
   }
 
   // Reads every open order again (after events may have been missed): arms or updates each, and disarms
-  // what is armed here but no longer open. Orders being filled or already taken keep their guard.
+  // what is armed here but no longer open. Orders being filled or already taken keep their guard. An order
+  // armed or disarmed by an event while the read runs is left as the event put it: the event is newer than
+  // the read (an order committed after the read's snapshot is armed by its event and not in the rows).
   async reloadOpen(): Promise<number> {
-    const rows = await prisma.order.findMany({ where: { status: "OPEN", type: { in: ARMABLE }, archived: false }, select: SELECT, orderBy: { createdAt: "asc" } });
+    const touched = new Set<string>();
+    this.reloading.add(touched);
+    let rows: Row[];
+    try {
+      rows = await prisma.order.findMany({ where: { status: "OPEN", type: { in: ARMABLE }, archived: false }, select: SELECT, orderBy: { createdAt: "asc" } });
+    } finally {
+      this.reloading.delete(touched);
+    }
     const open = new Set<string>();
     for (const r of rows) {
       const o = toOpenOrder(r);
       if (!o) continue;
       open.add(o.id);
-      this.arm(o);
+      if (!touched.has(o.id)) this.arm(o);
     }
-    for (const id of [...this.symbolOf.keys()]) if (!open.has(id)) this.disarm(id);
+    for (const id of [...this.symbolOf.keys()]) if (!open.has(id) && !touched.has(id)) this.disarm(id);
     return open.size;
   }
 
   // Arms or updates an open order, unless it is being filled right now or was already taken at this version.
   arm(order: OpenStopOrder): boolean {
+    for (const t of this.reloading) t.add(order.id);
     if (this.inFlight.has(order.id)) return false;
     const settled = this.settled.get(order.id);
     if (settled && order.version <= settled.version) return false;
@@ -209,6 +221,7 @@ export class ArmedOrders {
   }
 
   disarm(id: string): void {
+    for (const t of this.reloading) t.add(id);
     const symbol = this.symbolOf.get(id);
     if (!symbol) return;
     const book = this.books.get(symbol);

@@ -8,6 +8,7 @@ import { logger } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { readOpenOrder } from "./armed-orders";
 import type { EventChannel } from "./event-channel";
+import { eventOutbox } from "./event-outbox";
 import { decodeEnvelope, encodeEvent, type EventName } from "./event-wire";
 import { marketEvents, type MarketEvents } from "./events";
 import { pgEventChannel } from "./pg-event-channel";
@@ -53,16 +54,21 @@ function createRelay(): EventRelay | null {
     marketEvents.deliver(name, m.e as MarketEvents[typeof name]);
   };
 
+  // Both run after the channel listens again: the re-sync's reads, and the sending of what this process
+  // could not send meanwhile (see event-outbox.ts for why both are needed).
   const opts = {
     channel: env.EVENTS_CHANNEL,
     onMessage: receive,
     onReconnect: () => {
       metrics.eventReconnects.inc();
+      outbox.flush();
       marketEvents.emit("events-resync", {});
     },
+    onWritable: () => outbox.flush(),
     onLog: (line: string) => log.info(line),
   };
   const channel = env.REDIS_URL ? redisEventChannel(env.REDIS_URL, opts) : pgEventChannel(url, opts);
+  const outbox = eventOutbox(channel, { sent: () => metrics.eventsSent.inc(), dropped: () => metrics.eventsDropped.inc() });
 
   marketEvents.setPublisher({
     publish<K extends EventName>(name: K, event: MarketEvents[K]) {
@@ -72,8 +78,8 @@ function createRelay(): EventRelay | null {
       }
       const text = encodeEvent(sender, name, event);
       if (text === null) return;
-      if (channel.publish(text)) metrics.eventsSent.inc();
-      else metrics.eventsDropped.inc();
+      // a tick or ticker is stale by the reconnect: not kept
+      outbox.publish(text, name !== "tick" && name !== "ticker");
     },
   });
 
@@ -89,7 +95,8 @@ function createRelay(): EventRelay | null {
       marketEvents.setPublisher(null);
       await channel.stop();
     },
-    start: () => channel.start(),
+    // events emitted while the first connection was being made were kept: send them now
+    start: () => channel.start().then(() => outbox.flush()),
   } as EventRelay & { start(): Promise<void> };
 }
 

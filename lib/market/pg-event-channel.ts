@@ -1,11 +1,12 @@
 // PostgreSQL LISTEN/NOTIFY as the event channel between processes: one dedicated connection (not from the
 // pool: a pooled connection would lose its LISTEN) that listens and also sends (pg_notify, outside any
 // transaction, so only committed changes are announced). When it drops it reconnects with backoff and
-// reports the reconnect, so the process can re-read what it may have missed.
+// reports the reconnect once the new LISTEN is in place, so the process's re-read (which comes after it)
+// sees every change committed before any NOTIFY it could have missed.
 import pg from "pg";
 import type { EventChannel, EventChannelOptions } from "./event-channel";
 
-/** How the listening connection shows in pg_stat_activity. */
+/** How the listening connection shows in pg_stat_activity (followed by "-<pid>"). */
 export const EVENTS_APPLICATION_NAME = "compraventa-events";
 
 export function pgEventChannel(url: string, opts: EventChannelOptions): EventChannel {
@@ -38,7 +39,7 @@ export function pgEventChannel(url: string, opts: EventChannelOptions): EventCha
 
   const connect = async () => {
     if (stopped) return;
-    const c = new pg.Client({ connectionString: url, keepAlive: true, application_name: EVENTS_APPLICATION_NAME });
+    const c = new pg.Client({ connectionString: url, keepAlive: true, application_name: `${EVENTS_APPLICATION_NAME}-${process.pid}` });
     client = c;
     c.on("error", (e) => drop(c, e.message));
     c.on("end", () => drop(c, "connection ended"));
@@ -68,11 +69,16 @@ export function pgEventChannel(url: string, opts: EventChannelOptions): EventCha
       await connect();
     },
     connected: () => ready,
-    publish(text) {
+    async publish(text) {
       const c = client;
       if (!c || !ready) return false;
-      c.query("SELECT pg_notify($1, $2)", [opts.channel, text]).catch((e: unknown) => opts.onLog(`event not sent: ${e instanceof Error ? e.message : String(e)}`));
-      return true;
+      try {
+        await c.query("SELECT pg_notify($1, $2)", [opts.channel, text]);
+        return true;
+      } catch (e) {
+        opts.onLog(`event not sent: ${e instanceof Error ? e.message : String(e)}`);
+        return false;
+      }
     },
     /** for tests: cut the connection as a network failure would */
     async interrupt() {

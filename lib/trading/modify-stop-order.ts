@@ -2,7 +2,7 @@
 // adjusted by the difference in the same transaction, and a new stop is classified SL/TP again.
 import { marketNow } from "@/lib/market/market-clock";
 import { atomic } from "@/lib/atomic";
-import { FEE_RATE_TAKER, findPair } from "@/lib/markets";
+import { findPair } from "@/lib/markets";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
 import { balanceSteps } from "./balance-steps";
 import { announceOpenOrder, announceOrderChange } from "./announce-order";
@@ -14,19 +14,23 @@ import { lockOf } from "./order-lock";
 import { tradeAmounts } from "./quote-costs";
 import { classifyStop, type StopType } from "./stop-order";
 import { lockChange } from "./trade-changes";
+import type { PortfolioScope } from "@/lib/portfolio/portfolio-scope";
+import { assertCanTrade, feeRatesOf, ruleGuardSteps } from "@/lib/portfolio/trading-rules";
 
 export interface ModifyInput {
-  portfolioId: string;
+  portfolio: PortfolioScope;
   orderId: string;
   amount?: bigint;
   stop?: bigint;
 }
 
 export async function modifyStopOrder(input: ModifyInput): Promise<{ id: string; type: StopType }> {
+  const portfolioId = input.portfolio.id;
   for (let attempt = 0; ; attempt++) {
-    const order = await findOpenStopOrder(input.portfolioId, input.orderId);
+    const order = await findOpenStopOrder(portfolioId, input.orderId);
     const pair = findPair(order.symbol);
     if (!pair) throw orderNotFound(input.orderId);
+    assertCanTrade(input.portfolio, pair.symbol, marketNow());
     const amount = input.amount ?? order.amount;
     const stop = input.stop ?? order.stopPrice;
     assertLotStep(pair, amount);
@@ -34,19 +38,20 @@ export async function modifyStopOrder(input: ModifyInput): Promise<{ id: string;
     const current = await getFreshPrice(pair.symbol);
     const type = classifyStop(order.side, stop, current.price);
     // The lock is reckoned again for the new amount and stop; its coin is the stored one.
-    const lockAmount = lockOf(pair, order.side, amount, stop, FEE_RATE_TAKER).amount;
+    const lockAmount = lockOf(pair, order.side, amount, stop, order.feeRate ?? feeRatesOf(input.portfolio).taker).amount;
     const now = marketNow();
     try {
       await atomic([
+        ...ruleGuardSteps(input.portfolio, now),
         {
           sql: `UPDATE "Order" SET "amount" = ?, "stopPrice" = ?, "type" = ?, "lockAmount" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "portfolioId" = ? AND "status" = 'OPEN' AND "version" = ?`,
-          params: [amount, stop, type, lockAmount, BigInt(now), order.id, input.portfolioId, order.version],
+          params: [amount, stop, type, lockAmount, BigInt(now), order.id, portfolioId, order.version],
           expect: { rows: 1, error: () => new OrderGone() },
         },
-        ...balanceSteps(input.portfolioId, order.id, [lockChange(order.lockCoin, lockAmount - order.lockAmount)], now),
+        ...balanceSteps(portfolioId, order.id, [lockChange(order.lockCoin, lockAmount - order.lockAmount)], now),
       ]);
       announceOpenOrder({ ...order, amount, stopPrice: stop, type, lockAmount, version: order.version + 1 });
-      announceOrderChange(input.portfolioId, order.id);
+      announceOrderChange(portfolioId, order.id);
       return { id: order.id, type };
     } catch (e) {
       if (!(e instanceof OrderGone) || attempt >= 3) throw e;

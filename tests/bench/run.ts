@@ -24,6 +24,8 @@ const runs: [string, string[]][] = [
   ["signed Binance orders over HTTP, SQLite", ["tests/bench/binance-orders.ts", "sqlite"]],
   ...(pgUp ? ([["signed Binance orders over HTTP, PostgreSQL", ["tests/bench/binance-orders.ts", "postgres"]]] as [string, string[]][]) : []),
   ...(pgUp ? ([["fill to another process's socket (PostgreSQL, Redis)", ["tests/bench/cross-process-fill.ts"]]] as [string, string[]][]) : []),
+  ["competition standings, 1,000 participants × a week of 5-minute values, SQLite", ["tests/bench/competition-standings.ts", "sqlite"]],
+  ...(pgUp ? ([["competition standings, 1,000 participants × a week of 5-minute values, PostgreSQL", ["tests/bench/competition-standings.ts", "postgres"]]] as [string, string[]][]) : []),
   ["replay: a year of 1-minute candles, 5 pairs, 10,000 armed orders", ["tests/bench/replay.ts"]],
   ["prediction", ["tests/bench/predict.ts"]],
   ["dashboard first-load JavaScript", ["tests/bench/ui-bundle.ts"]],

@@ -13,7 +13,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   process.env.DATABASE_URL = db.url;
   ({ atomic, selectRows } = await import("@/lib/atomic"));
-  await atomic([{ sql: `INSERT INTO "User" ("id","email","passwordHash","name","age","country","phoneNo") VALUES ('u1','u1@t.local','x','T',30,'ES','+34 600')` }, { sql: `INSERT INTO "Portfolio" ("id","portfolioId","name","kind","startingBalance","createdAt") VALUES ('u1','u1','Main','MAIN',0,0)` }]);
+  await atomic([{ sql: `INSERT INTO "User" ("id","email","passwordHash","name","age","country","phoneNo") VALUES ('u1','u1@t.local','x','T',30,'ES','+34 600')` }, { sql: `INSERT INTO "Portfolio" ("id","userId","name","kind","startingBalance","createdAt") VALUES ('u1','u1','Main','MAIN',0,0)` }]);
 });
 
 afterAll(async () => {

@@ -28,6 +28,7 @@ interface Key {
   secretKey: string;
   type: string;
   permissions: string[];
+  portfolio_id: string;
   created_at: string;
 }
 type Row = Record<string, unknown>;
@@ -50,8 +51,9 @@ describe("API keys (native API)", () => {
     expect(k.apiKey).toMatch(/^[A-Za-z0-9]{64}$/);
     expect(k.secretKey).toMatch(/^[A-Za-z0-9]{64}$/);
     expect(Date.parse(k.created_at)).toBeGreaterThan(0);
+    expect(typeof k.portfolio_id).toBe("string"); // the main portfolio by default
     const list = await listKeys(u.token);
-    expect(list).toEqual([{ id: k.id, label: "my bot", apiKey: k.apiKey, type: "HMAC_SHA256", permissions: ["READ", "TRADE"], created_at: k.created_at, last_used_at: null }]);
+    expect(list).toEqual([{ id: k.id, label: "my bot", apiKey: k.apiKey, type: "HMAC_SHA256", permissions: ["READ", "TRADE"], portfolio_id: k.portfolio_id, created_at: k.created_at, last_used_at: null }]);
     expect(JSON.stringify(list)).not.toContain(k.secretKey);
     const stored = await queryDb<{ secretEnc: string }>(server.db.url, `SELECT "secretEnc" FROM "ApiKey" WHERE "id" = ?`, [k.id]);
     expect(stored[0]?.secretEnc).toBeTruthy();

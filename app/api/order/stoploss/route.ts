@@ -16,7 +16,7 @@ export const POST = withPortfolio(
 
 // PUT /api/order/stoploss – change the amount and/or stop of an open stop order
 export const PUT = withPortfolio(
-  async ({ portfolio, body }) => presentStopModified(await modifyStopOrder({ portfolioId: portfolio.id, orderId: body.order_id, amount: body.b_amount, stop: body.stop })),
+  async ({ portfolio, body }) => presentStopModified(await modifyStopOrder({ portfolio, orderId: body.order_id, amount: body.b_amount, stop: body.stop })),
   { body: modifyStopBody },
 );
 
