@@ -71,7 +71,8 @@ export function foldStatement(parts: readonly FoldPart[]): { sql: string; params
     const body = p.sql.trim().replace(/\?/g, () => `$${params.length + ++k}`);
     if (k !== p.params.length) throw new Error(`step ${i} has ${k} placeholders for ${p.params.length} parameters`);
     params.push(...p.params);
-    ctes.push(`s${i} AS (${/\bRETURNING\b/i.test(body) ? body : `${body} RETURNING 1`})`);
+    // a read-only guard (SELECT) counts the rows it returns; a write counts its RETURNING rows
+    ctes.push(`s${i} AS (${/^SELECT\b/i.test(body) || /\bRETURNING\b/i.test(body) ? body : `${body} RETURNING 1`})`);
     columns.push(`(SELECT count(*) FROM s${i}) AS n${i}`);
     if (p.row) columns.push(`(SELECT to_jsonb(s${i}) FROM s${i} LIMIT 1) AS r${i}`);
     if (p.expect !== undefined) {

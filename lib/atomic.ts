@@ -21,7 +21,9 @@ export interface Step {
    * UPDATE/DELETE of the one row named by `row` (e.g. "Balance u1 BTC"), whose WHERE tests that row only:
    * the steps of one statement see the snapshot taken when it starts (each target row is still re-checked
    * under its lock), so a step that must read what an earlier step wrote or locked stays unfolded. Two steps
-   * naming the same row never share a statement.
+   * naming the same row never share a statement. A read-only guard (`SELECT … WHERE <condition>`, its
+   * `expect` the rows it returns) folds too: it reads the statement's snapshot, so it belongs after an
+   * unfolded step that took the lock it relies on.
    */
   fold?: { row?: string };
 }
@@ -42,6 +44,19 @@ function pgParam(v: unknown): unknown {
   return typeof v === "bigint" ? v.toString() : v;
 }
 
+// PostgreSQL: the money path's statements are few distinct texts run again and again, so each is a named
+// prepared statement (parsed and planned once per pooled connection, not on every order). Bounded: past
+// PREPARED_MAX distinct texts (long folded cancels, say) the rest go unnamed. The names live on globalThis:
+// server.ts and Next's bundle each load this module but share one pool, and a name must mean one text.
+const PREPARED_MAX = 300;
+const preparedNames = ((globalThis as { __compraventaPrepared?: Map<string, string> }).__compraventaPrepared ??= new Map<string, string>());
+
+function pgQuery(text: string, values: unknown[]): import("pg").QueryConfig {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < PREPARED_MAX) preparedNames.set(text, (name = `cv_atomic_${preparedNames.size}`));
+  return name === undefined ? { text, values } : { name, text, values };
+}
+
 function sqliteStatement(db: import("better-sqlite3").Database, sql: string): Statement {
   let cache = sqliteStatements.get(db);
   if (!cache) sqliteStatements.set(db, (cache = new Map<string, Statement>()));
@@ -57,7 +72,7 @@ function sqliteStatement(db: import("better-sqlite3").Database, sql: string): St
 export async function selectRows<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
   const d = await driver();
   if (d.kind === "sqlite") return sqliteStatement(d.db, sql).all(...params.map(sqliteParam)) as T[];
-  const r = await d.pool.query(toPostgres(sql), params.map(pgParam));
+  const r = await d.pool.query(pgQuery(toPostgres(sql), params.map(pgParam)));
   return r.rows as T[];
 }
 
@@ -76,7 +91,8 @@ export async function atomic(steps: readonly Step[]): Promise<number[]> {
               const row = stmt.get(...params) as Record<string, unknown> | undefined;
               changes = row ? 1 : 0;
               if (row) s.onRow(row);
-            } else changes = stmt.run(...params).changes;
+            } else if (stmt.reader) changes = stmt.all(...params).length; // a read-only guard: the rows it returns
+            else changes = stmt.run(...params).changes;
             if (s.expect && changes !== s.expect.rows) throw s.expect.error();
             return changes;
           }),
@@ -111,7 +127,7 @@ export async function atomic(steps: readonly Step[]): Promise<number[]> {
 type Queryable = Pick<import("pg").PoolClient, "query">;
 
 async function runOne(client: Queryable, s: Step): Promise<number> {
-  const r = await client.query(toPostgres(s.pgSql ?? s.sql), (s.params ?? []).map(pgParam));
+  const r = await client.query(pgQuery(toPostgres(s.pgSql ?? s.sql), (s.params ?? []).map(pgParam)));
   const changes = r.rowCount ?? 0;
   if (s.onRow && r.rows[0]) s.onRow(r.rows[0] as Record<string, unknown>);
   if (s.expect && changes !== s.expect.rows) throw s.expect.error();
@@ -124,7 +140,7 @@ async function runFolded(client: Queryable, steps: readonly Step[]): Promise<num
   );
   let row: Record<string, unknown>;
   try {
-    row = (await client.query(sql, params.map(pgParam))).rows[0] as Record<string, unknown>;
+    row = (await client.query(pgQuery(sql, params.map(pgParam)))).rows[0] as Record<string, unknown>;
   } catch (e) {
     const failed = guardOf(e);
     if (failed !== null) throw steps[failed]!.expect!.error();

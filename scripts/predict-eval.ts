@@ -73,6 +73,8 @@ async function main(): Promise<void> {
       interval_score_vs_static: round(r.model.interval_score_80 / r.static.interval_score_80, 4),
       interval_score_vs_ewma: round(r.model.interval_score_80 / r.ewma.interval_score_80, 4),
       range_n: r.n,
+      range_steps: r.steps,
+      range_long_run_mix: r.mixes,
       hourly_days: r.hourly_days,
       candles: candles.length,
       time: horizon,

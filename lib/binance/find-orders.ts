@@ -33,9 +33,11 @@ export async function findOrderByHandle(h: OrderHandle): Promise<OrderRecord | n
   return row ? asRecord(row) : null;
 }
 
-/** A list's client id: the limit leg's id without its ".1" (lib/trading/place-oco-order.ts), else the OCO id. */
+/** A list's client id: stored on its first leg (lib/trading/place-oco-order.ts); for lists placed before it
+ *  was stored, the first leg's client id without its ".1", else the OCO id. */
 export function listClientOrderIdOf(legs: readonly OrderRecord[]): string {
   const first = legs.find((l) => l.ocoId !== null && l.id === ocoLegIds(l.ocoId)[0]) ?? legs[0];
+  if (first?.listClientOrderId) return first.listClientOrderId;
   const cid = first?.clientOrderId ?? "";
   return cid.endsWith(".1") ? cid.slice(0, -2) : (first?.ocoId ?? "");
 }
@@ -67,7 +69,7 @@ export async function findOrderList(h: ListHandle): Promise<OrderRecord[]> {
       ocoId: { not: null },
       ...(h.orderListId !== undefined
         ? { orderNo: h.orderListId }
-        : { OR: [{ clientOrderId: `${h.listClientOrderId}.1` }, { ocoId: h.listClientOrderId }] }),
+        : { OR: [{ listClientOrderId: h.listClientOrderId }, { clientOrderId: `${h.listClientOrderId}.1` }, { ocoId: h.listClientOrderId }] }),
     },
     select: { id: true, ocoId: true },
     orderBy: { orderNo: "desc" },

@@ -32,10 +32,10 @@ export function refuseUnsupported(p: BinanceParams): void {
 
 export function parseNewOrder(p: BinanceParams): NewOrder & { pair: Pair } {
   const pair = p.symbol();
-  const side = p.requiredOneOf("side", SIDES, new BinanceError(-1117, MSG.badSide));
-  const type: OrderType = p.requiredOneOf("type", ORDER_TYPES, new BinanceError(-1116, MSG.badType));
-  const timeInForce = p.oneOf("timeInForce", TIME_IN_FORCE, new BinanceError(-1115, MSG.badTimeInForce));
-  const respType = p.oneOf("newOrderRespType", RESP_TYPES, illegalCharacters("newOrderRespType"));
+  const side = p.requiredOneOf("side", SIDES, () => new BinanceError(-1117, MSG.badSide));
+  const type: OrderType = p.requiredOneOf("type", ORDER_TYPES, () => new BinanceError(-1116, MSG.badType));
+  const timeInForce = p.oneOf("timeInForce", TIME_IN_FORCE, () => new BinanceError(-1115, MSG.badTimeInForce));
+  const respType = p.oneOf("newOrderRespType", RESP_TYPES, () => illegalCharacters("newOrderRespType"));
   const quantity = p.decimal("quantity");
   const quoteOrderQty = p.decimal("quoteOrderQty");
   const price = p.decimal("price");

@@ -5,6 +5,7 @@
 // sees every change committed before any NOTIFY it could have missed.
 import pg from "pg";
 import type { EventChannel, EventChannelOptions } from "./event-channel";
+import { notifyBatcher } from "./notify-batcher";
 
 /** How the listening connection shows in pg_stat_activity (followed by "-<pid>"). */
 export const EVENTS_APPLICATION_NAME = "compraventa-events";
@@ -16,6 +17,18 @@ export function pgEventChannel(url: string, opts: EventChannelOptions): EventCha
   let retryMs = 250;
   let timer: NodeJS.Timeout | undefined;
   let everConnected = false;
+  const notify = notifyBatcher(async (payloads) => {
+    const c = client;
+    if (!c || !ready) return false;
+    const sql = payloads.length === 1 ? "SELECT pg_notify($1, $2)" : "SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p";
+    try {
+      await c.query(sql, [opts.channel, payloads.length === 1 ? payloads[0] : payloads]);
+      return true;
+    } catch (e) {
+      opts.onLog(`${payloads.length} event(s) not sent: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+  });
 
   const scheduleReconnect = () => {
     if (stopped || timer) return;
@@ -69,16 +82,9 @@ export function pgEventChannel(url: string, opts: EventChannelOptions): EventCha
       await connect();
     },
     connected: () => ready,
-    async publish(text) {
-      const c = client;
-      if (!c || !ready) return false;
-      try {
-        await c.query("SELECT pg_notify($1, $2)", [opts.channel, text]);
-        return true;
-      } catch (e) {
-        opts.onLog(`event not sent: ${e instanceof Error ? e.message : String(e)}`);
-        return false;
-      }
+    publish(text) {
+      if (!client || !ready) return Promise.resolve(false);
+      return notify(text);
     },
     /** for tests: cut the connection as a network failure would */
     async interrupt() {

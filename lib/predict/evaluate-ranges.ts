@@ -1,5 +1,6 @@
 // Walk-forward scoring of the range forecasts on exactly the test points of the point forecast (the same
-// anchors, folds and purge as walk-forward.ts): the TF.js distribution network (quantile-network.ts) against
+// anchors, folds and purge as walk-forward.ts): the TF.js distribution network (quantile-network.ts), combined
+// with the long-run volatility (long-run-volatility.ts), against
 // two baselines and the classical model it starts from,
 // - static: the 10th-90th percentiles of the last 365 known `steps`-day log returns ("no change" residuals),
 //   the kind of fixed range the app showed before;
@@ -16,6 +17,7 @@ import { fitHar, harSigma } from "@/lib/predict/har-volatility";
 import { ewmaVariance, standardisedQuantiles, LEVELS } from "@/lib/predict/range-quantiles";
 import { volatilitySeries, volatilityRow, volatilityTarget, VOLATILITY_WARMUP } from "@/lib/predict/volatility-features";
 import { fitQuantileNetwork, quantileNetworkOutput, type QuantileTraining } from "@/lib/predict/quantile-network";
+import { longRunSigma } from "@/lib/predict/long-run-volatility";
 
 /** Scores of one kind of 80% range on the test points, in price units. */
 export interface RangeScore {
@@ -33,6 +35,8 @@ export interface RangeEvaluation {
   hourly_days: number;
   /** training steps early stopping kept in each fold (the final fit uses their median) */
   steps: number[];
+  /** weight of the network against the long-run volatility chosen in each fold */
+  mixes: number[];
 }
 
 const STATIC_POINTS = 365;
@@ -45,7 +49,7 @@ export async function evaluateRanges(
   hourly: readonly Candle[],
   allAnchors: readonly number[],
   steps: number,
-  options: { testFraction?: number; folds?: number; seed?: number; training?: QuantileTraining } = {},
+  options: { testFraction?: number; folds?: number; seed?: number; training?: QuantileTraining; longRun?: boolean } = {},
 ): Promise<RangeEvaluation> {
   // The point forecast's test points exactly; training rows start once every input exists.
   const anchors = allAnchors.filter((a) => a + steps < daily.length);
@@ -61,6 +65,10 @@ export async function evaluateRanges(
   const har: Range[] = [];
   const actual: number[] = [];
   const kept: number[] = [];
+  const mixes: number[] = [];
+  const closes = daily.map((c) => c.close);
+  const withLongRun = options.longRun ?? true;
+  const longRun = (rows: readonly number[]) => (withLongRun ? rows.map((t) => longRunSigma(closes, t, steps)) : undefined);
   let hourlyDays = 0;
   let ewma: number[] | undefined;
   for (const [k, { trainEnd, testStart, testEnd }] of planFolds(anchors, nTest, folds, steps).entries()) {
@@ -73,10 +81,11 @@ export async function evaluateRanges(
       train.map((t) => volatilityRow(s, t, steps)),
       train.map(fwd),
       train.map((t) => volatilityTarget(s, t, steps)),
-      { seed: (options.seed ?? 7) + k, training: options.training },
+      { seed: (options.seed ?? 7) + k, training: options.training, longRun: longRun(train) },
     );
     kept.push(used);
-    const q = quantileNetworkOutput(net, test.map((t) => volatilityRow(s, t, steps)));
+    mixes.push(net.mix ?? 1);
+    const q = quantileNetworkOutput(net, test.map((t) => volatilityRow(s, t, steps)), longRun(test));
     const h = fitHar(s, train, steps);
     const zHar = standardisedQuantiles(train.map(fwd), harSigma(h, s, train, steps));
     const sHar = harSigma(h, s, test, steps);
@@ -106,5 +115,6 @@ export async function evaluateRanges(
     har: score(har),
     hourly_days: hourlyDays,
     steps: kept,
+    mixes,
   };
 }

@@ -7,9 +7,10 @@ import { loadModel, modelTrainedAt, type LoadedModel } from "@/lib/predict/model
 import { loadDailyCandles, loadHourlyCandles, latestDailyOpenTime } from "@/lib/predict/kline-history";
 import { predictLatest, candlesNeeded, type PredictionSnapshot } from "@/lib/predict/predict-latest";
 import type { Horizon } from "@/lib/predict/horizons";
+import { RANGE_HISTORY } from "@/lib/predict/range-model";
 
-/** Candles kept per entry: what the model needs, and enough for the page's chart. */
-const RECENT_CANDLES = 120;
+/** Candles kept per entry: what the model needs (the range's long-run volatility: a year), and the page's chart. */
+const RECENT_CANDLES = Math.max(120, RANGE_HISTORY);
 /** Hourly candles kept per entry: the range model's 22-day realised volatility. */
 const RECENT_HOURS = 24 * 23;
 const CHECK_EVERY_MS = 60_000;

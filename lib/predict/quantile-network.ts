@@ -5,14 +5,20 @@
 //   log sigma = (x.w + b + tanh(x W1 + b1) . w2) / 2        quantile_k = z_k * sigma
 //
 // The linear part starts at the least-squares fit of the log realised variance (a HAR regression, closed form),
-// the hidden part at zero and z at the empirical quantiles of the returns so standardised: training starts from
-// the classical model and moves only where the pinball loss on the training rows says so. Full-batch Adam; early
+// the hidden part at zero and z at the empirical quantiles of the returns so standardised (used symmetric around
+// zero: no drift): training starts from the classical model and moves only where the pinball loss on the training
+// rows says so. Full-batch Adam; early
 // stopping on the newest training rows (in time order) unless a step count is given. Weights are plain numbers
 // (stored in the model's metrics JSON); the forward pass is the same TF.js graph in training and serving.
+//
+// Given the long-run volatility of each row (long-run-volatility.ts), the network's sigma is combined with it in
+// the graph, log sigma = mix * log sigma_network + (1 - mix) * log sigma_long_run, with mix chosen before training
+// (chooseMixOnStart) and fixed; z then starts at the empirical quantiles under the combined start and is trained.
 import { ensureBackend, tf } from "@/lib/predict/tf-backend";
 import { fitScaler, scaleRows, type Scaler } from "@/lib/predict/scaler";
-import { fitLinear } from "@/lib/predict/linear-baseline";
+import { fitLinear, predictLinear } from "@/lib/predict/linear-baseline";
 import { standardisedQuantiles, LEVELS, type Quantiles } from "@/lib/predict/range-quantiles";
+import { chooseMix, mixSigma } from "@/lib/predict/long-run-volatility";
 
 export interface QuantileNetwork {
   scaler: Scaler;
@@ -24,6 +30,8 @@ export interface QuantileNetwork {
   w2: number[];
   /** standardised quantiles at LEVELS */
   z: number[];
+  /** weight of the network's log sigma against the long-run volatility's (absent: the network alone) */
+  mix?: number;
 }
 
 export interface QuantileTraining {
@@ -57,8 +65,27 @@ function logSigma(v: Record<"w" | "b" | "w1" | "b1" | "w2", tf.Tensor>, x: tf.Te
   return linear.add(hidden).mul(0.5).reshape([-1]);
 }
 
-function pinball(v: Vars, x: tf.Tensor2D, y: tf.Tensor1D, taus: tf.Tensor1D): tf.Scalar {
-  const q = tf.exp(logSigma(v, x)).expandDims(1).mul(v.z.expandDims(0));
+/**
+ * The quantiles actually used: z made symmetric around a median of zero, z_k = (z_k - z_(4-k)) / 2. The direction
+ * of the next move is not predictable (docs/prediction.md), so the range carries no drift: the training period's
+ * (2018-2024, mostly rising) would otherwise tilt every range upward.
+ */
+function symmetric(z: tf.Tensor): tf.Tensor {
+  return z.sub(z.reverse()).mul(0.5);
+}
+
+function symmetricValues(z: readonly number[]): number[] {
+  return z.map((v, k) => (v - z[z.length - 1 - k]!) / 2);
+}
+
+/** log sigma of the combination: mix * the network's + (1 - mix) * the long-run volatility's (logLongRun per row). */
+function combinedLogSigma(v: Record<"w" | "b" | "w1" | "b1" | "w2", tf.Tensor>, x: tf.Tensor2D, mix: number, logLongRun?: tf.Tensor1D): tf.Tensor1D {
+  const own = logSigma(v, x);
+  return logLongRun && mix < 1 ? own.mul(mix).add(logLongRun.mul(1 - mix)) : own;
+}
+
+function pinball(v: Vars, x: tf.Tensor2D, y: tf.Tensor1D, taus: tf.Tensor1D, mix: number, logLongRun?: tf.Tensor1D): tf.Scalar {
+  const q = tf.exp(combinedLogSigma(v, x, mix, logLongRun)).expandDims(1).mul(symmetric(v.z).expandDims(0));
   const e = y.expandDims(1).sub(q);
   return tf.maximum(e.mul(taus), e.mul(taus.sub(1))).mean();
 }
@@ -79,6 +106,15 @@ function seeded(n: number, a: number, seed: number): number[] {
   });
 }
 
+export interface QuantileFitOptions {
+  /** train this many steps on every row (no early stopping) */
+  fixedSteps?: number;
+  seed?: number;
+  training?: QuantileTraining;
+  /** long-run volatility of each row: the network is combined with it (the weight chosen on these rows) */
+  longRun?: readonly number[];
+}
+
 /**
  * Trains the network on rows x (raw volatility features), targets y (log returns to the target close) and the
  * auxiliary log realised variance `logVar` (only for the starting point). Returns the network and the number of
@@ -88,7 +124,7 @@ export async function fitQuantileNetwork(
   x: readonly number[][],
   y: readonly number[],
   logVar: readonly number[],
-  options: { fixedSteps?: number; seed?: number; training?: QuantileTraining } = {},
+  options: QuantileFitOptions = {},
 ): Promise<{ net: QuantileNetwork; steps: number }> {
   await ensureBackend();
   const cfg = options.training ?? QUANTILE_TRAINING;
@@ -100,7 +136,9 @@ export async function fitQuantileNetwork(
   const p = xs[0]!.length;
   const ols = fitLinear(xs.slice(0, nFit), logVar.slice(0, nFit), 1e-6);
   const sigma0 = xs.slice(0, nFit).map((r) => Math.sqrt(Math.exp(r.reduce((s, v, j) => s + v * ols.weights[j]!, ols.bias))));
-  const z0 = standardisedQuantiles(y.slice(0, nFit), sigma0);
+  const longRun = options.longRun;
+  const mix = longRun ? chooseMixOnStart(xs, y, logVar, longRun) : 1;
+  const z0 = standardisedQuantiles(y.slice(0, nFit), longRun ? mixSigma(sigma0, longRun, mix) : sigma0);
 
   const v: Vars = {
     w: tf.variable(tf.tensor2d(ols.weights, [p, 1])),
@@ -115,6 +153,9 @@ export async function fitQuantileNetwork(
   const yFit = tf.tensor1d(y.slice(0, nFit));
   const xVal = nVal ? matrix(xs.slice(nFit)) : undefined;
   const yVal = nVal ? tf.tensor1d(y.slice(nFit)) : undefined;
+  const logLongRun = longRun ? longRun.map((l) => Math.log(l)) : undefined;
+  const lrFit = logLongRun ? tf.tensor1d(logLongRun.slice(0, nFit)) : undefined;
+  const lrVal = logLongRun && nVal ? tf.tensor1d(logLongRun.slice(nFit)) : undefined;
   const optimizer = tf.train.adam(cfg.learningRate);
   const read = (): QuantileNetwork => ({
     scaler,
@@ -123,16 +164,17 @@ export async function fitQuantileNetwork(
     w1: Array.from(v.w1.dataSync()),
     b1: Array.from(v.b1.dataSync()),
     w2: Array.from(v.w2.dataSync()),
-    z: [...v.z.dataSync()].sort((a, b) => a - b),
+    z: symmetricValues([...v.z.dataSync()]).sort((a, b) => a - b),
+    ...(longRun ? { mix } : {}),
   });
   try {
     const total = options.fixedSteps ?? cfg.maxSteps;
-    const validation = () => tf.tidy(() => pinball(v, xVal!, yVal!, taus).dataSync()[0]!);
+    const validation = () => tf.tidy(() => pinball(v, xVal!, yVal!, taus, mix, lrVal).dataSync()[0]!);
     let best = nVal ? validation() : Number.POSITIVE_INFINITY;
     let bestStep = 0;
     let bestNet = read();
     for (let step = 1; step <= total; step++) {
-      optimizer.minimize(() => pinball(v, xFit, yFit, taus).add<tf.Scalar>(v.w1.square().sum().mul(cfg.l2 / nFit)), false);
+      optimizer.minimize(() => pinball(v, xFit, yFit, taus, mix, lrFit).add<tf.Scalar>(v.w1.square().sum().mul(cfg.l2 / nFit)), false);
       if (!nVal || step % CHECK_EVERY !== 0) continue;
       const val = validation();
       if (val < best - 1e-9) {
@@ -146,13 +188,41 @@ export async function fitQuantileNetwork(
     return nVal ? { net: bestNet, steps: bestStep } : { net: read(), steps: total };
   } finally {
     optimizer.dispose();
-    const tensors: (tf.Tensor | undefined)[] = [v.w, v.b, v.w1, v.b1, v.w2, v.z, taus, xFit, yFit, xVal, yVal];
+    const tensors: (tf.Tensor | undefined)[] = [v.w, v.b, v.w1, v.b1, v.w2, v.z, taus, xFit, yFit, xVal, yVal, lrFit, lrVal];
     for (const t of tensors) t?.dispose();
   }
 }
 
-/** Log-return quantiles (at LEVELS) for raw feature rows. */
-export function quantileNetworkOutput(net: QuantileNetwork, rows: readonly number[][]): Quantiles[] {
+/** Share of the rows (the oldest) the least-squares start is refitted on to choose the mix on the rest. */
+const MIX_FIT_SHARE = 0.7;
+
+/**
+ * The weight of the network against the long-run volatility, chosen before training: on the newest 30% of the
+ * rows with the least-squares start refitted on the oldest 70% (the network moves little from that start, and a
+ * closed-form fit leaves more held-back rows than early stopping has: the weight is a coarse, noisy choice).
+ */
+function chooseMixOnStart(xs: readonly number[][], y: readonly number[], logVar: readonly number[], longRun: readonly number[]): number {
+  const cut = Math.floor(xs.length * MIX_FIT_SHARE);
+  const ols = fitLinear(xs.slice(0, cut), logVar.slice(0, cut), 1e-6);
+  const start = predictLinear(ols, xs).map((lv) => Math.sqrt(Math.exp(lv)));
+  const part = (from: number, to: number) => ({ y: y.slice(from, to), network: start.slice(from, to), longRun: longRun.slice(from, to) });
+  return chooseMix(part(0, cut), part(cut, xs.length));
+}
+
+/**
+ * Log-return quantiles (at LEVELS) for raw feature rows; a network combined with the long-run volatility needs
+ * that of each row (`longRun`).
+ */
+export function quantileNetworkOutput(net: QuantileNetwork, rows: readonly number[][], longRun?: readonly number[]): Quantiles[] {
+  const sigma = networkSigma(net, rows);
+  const mix = net.mix ?? 1;
+  if (mix < 1 && longRun?.length !== rows.length) throw new RangeError("this range network is combined with the long-run volatility: pass it for every row");
+  const s = mix < 1 ? mixSigma(sigma, longRun!, mix) : sigma;
+  return s.map((v) => net.z.map((z) => z * v) as Quantiles);
+}
+
+/** The network's own volatility (sigma of the log return, before any combination) for raw feature rows. */
+export function networkSigma(net: QuantileNetwork, rows: readonly number[][]): number[] {
   if (rows.length === 0) return [];
   const p = net.w.length;
   const hidden = net.b1.length;
@@ -167,5 +237,5 @@ export function quantileNetworkOutput(net: QuantileNetwork, rows: readonly numbe
     };
     return tf.exp(logSigma(vars, x)).dataSync();
   });
-  return Array.from(sigma, (s) => net.z.map((z) => z * s) as Quantiles);
+  return Array.from(sigma);
 }

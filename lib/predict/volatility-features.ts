@@ -1,12 +1,16 @@
 // Inputs of the distribution network at an anchor day t, all known at t's close (plus the calendar of the target
 // days): the HAR row (log realised variance from hourly candles over 1, 5 and 22 days, the anchor's fall and rise,
-// the weekday mix of the target days), the log of the day's high-low (Parkinson) variance and the day's volume
-// against its trailing 30-day mean.
+// the weekday mix of the target days), the log of the day's high-low (Parkinson) variance, the day's volume
+// against its trailing 30-day mean and the size of the close's net move over the last 22 days (volatility is
+// higher after a strong trend either way).
 import type { Candle } from "@/lib/predict/candle";
 import { dailyVariance, parkinsonScale, blendedVariance, type DailyVariance } from "@/lib/predict/daily-variance";
 import { harRow, harTarget, HAR_FEATURES, HAR_WARMUP, type HarSeries } from "@/lib/predict/har-volatility";
 
-export const VOLATILITY_FEATURES = [...HAR_FEATURES, "log_range", "log_volume"] as const;
+export const VOLATILITY_FEATURES = [...HAR_FEATURES, "log_range", "log_volume", "abs_move_22"] as const;
+
+/** Days of the trend whose size is an input. */
+const MOVE_DAYS = 22;
 
 /** Days before the first anchor with every input (the volume's 30-day mean). */
 export const VOLATILITY_WARMUP = Math.max(30, HAR_WARMUP);
@@ -50,7 +54,9 @@ export function volatilityRow(s: VolatilitySeries, t: number, steps: number): nu
   if (t < VOLATILITY_WARMUP - 1) throw new RangeError(`no volatility row for day ${t}: needs ${VOLATILITY_WARMUP} days`);
   let vol = 0;
   for (let i = t - VOLATILITY_WARMUP + 1; i < t; i++) vol += s.volume[i]! / (VOLATILITY_WARMUP - 1);
-  return [...harRow(s, t, steps), Math.log(Math.max(s.parkinson[t]!, 1e-10) * s.scale), Math.log((s.volume[t]! + EPS) / (vol + EPS))];
+  let move = 0;
+  for (let i = t - MOVE_DAYS + 1; i <= t; i++) move += s.ret[i]!;
+  return [...harRow(s, t, steps), Math.log(Math.max(s.parkinson[t]!, 1e-10) * s.scale), Math.log((s.volume[t]! + EPS) / (vol + EPS)), Math.abs(move)];
 }
 
 /** Log of the realised variance over the `steps` days after t: the least-squares target the network starts from. */

@@ -22,6 +22,8 @@ export interface OrderRecord {
   watermark: bigint | null;
   triggeredAt: bigint | null;
   ocoId: string | null;
+  /** an OCO's list client id, on its first leg (null on the other leg, outside OCOs, and on lists placed before it was stored) */
+  listClientOrderId: string | null;
   fillPrice: bigint | null;
   quoteAmount: bigint | null;
   fee: bigint | null;
@@ -40,7 +42,7 @@ export interface OrderRecord {
 export const ORDER_SELECT = {
   id: true, orderNo: true, clientOrderId: true, symbol: true, base: true, quote: true, side: true, type: true, status: true,
   timeInForce: true, amount: true, quoteOrderQty: true, limitPrice: true, stopPrice: true, trailingDelta: true,
-  activationPrice: true, watermark: true, triggeredAt: true, ocoId: true, fillPrice: true, quoteAmount: true, fee: true,
+  activationPrice: true, watermark: true, triggeredAt: true, ocoId: true, listClientOrderId: true, fillPrice: true, quoteAmount: true, fee: true,
   maker: true, lockCoin: true, lockAmount: true, reason: true, feeRate: true, expiresAt: true, createdAt: true, updatedAt: true, closedAt: true,
 } as const;
 

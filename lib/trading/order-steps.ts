@@ -28,6 +28,7 @@ export interface NewOrder {
   activationPrice?: bigint;
   watermark?: bigint;
   ocoId?: string;
+  listClientOrderId?: string;
   maker?: boolean;
   reason?: string;
   /** a competition's fee rate and end (lib/portfolio/trading-rules.ts) */
@@ -41,7 +42,7 @@ export interface NewOrder {
 const COLUMNS = [
   "id", "portfolioId", "symbol", "base", "quote", "side", "type", "status", "amount", "stopPrice", "lockCoin", "lockAmount",
   "fillPrice", "quoteAmount", "fee", "triggerTradeId", "clientOrderId", "timeInForce", "limitPrice", "quoteOrderQty",
-  "trailingDelta", "activationPrice", "watermark", "ocoId", "maker", "reason", "feeRate", "expiresAt", "createdAt", "updatedAt", "closedAt",
+  "trailingDelta", "activationPrice", "watermark", "ocoId", "listClientOrderId", "maker", "reason", "feeRate", "expiresAt", "createdAt", "updatedAt", "closedAt",
 ];
 const INSERT = `INSERT INTO "Order" (${COLUMNS.map((c) => `"${c}"`).join(",")}`;
 const VALUES = COLUMNS.map(() => "?").join(",");
@@ -57,7 +58,7 @@ export function insertOrderStep(o: NewOrder): Step {
       o.id, o.portfolioId, o.pair.symbol, o.pair.base, o.pair.quote, o.side, o.type, o.status, o.amount,
       o.stopPrice ?? null, o.lockCoin, o.lockAmount ?? 0n, o.fillPrice ?? null, o.quoteAmount ?? null,
       o.fee ?? null, o.triggerTradeId ?? null, o.clientOrderId ?? null, o.timeInForce ?? null, o.limitPrice ?? null,
-      o.quoteOrderQty ?? null, o.trailingDelta ?? null, o.activationPrice ?? null, o.watermark ?? null, o.ocoId ?? null,
+      o.quoteOrderQty ?? null, o.trailingDelta ?? null, o.activationPrice ?? null, o.watermark ?? null, o.ocoId ?? null, o.listClientOrderId ?? null,
       o.maker ?? null, o.reason ?? null, o.feeRate ?? null, o.expiresAt === undefined ? null : BigInt(o.expiresAt), BigInt(o.now), BigInt(o.now), o.status === "OPEN" ? null : BigInt(o.now),
     ],
     onRow: (row) => o.onOrderNo?.(Number(row.orderNo)),

@@ -54,7 +54,7 @@ export function recordOf(n: NewOrder, orderNo: number | null): OrderRecord {
     side: n.side, type: n.type, status: n.status, timeInForce: n.timeInForce ?? null, amount: n.amount,
     quoteOrderQty: n.quoteOrderQty ?? null, limitPrice: n.limitPrice ?? null, stopPrice: n.stopPrice ?? null,
     trailingDelta: n.trailingDelta ?? null, activationPrice: n.activationPrice ?? null, watermark: n.watermark ?? null,
-    triggeredAt: null, ocoId: n.ocoId ?? null, fillPrice: n.fillPrice ?? null, quoteAmount: n.quoteAmount ?? null,
+    triggeredAt: null, ocoId: n.ocoId ?? null, listClientOrderId: n.listClientOrderId ?? null, fillPrice: n.fillPrice ?? null, quoteAmount: n.quoteAmount ?? null,
     fee: n.fee ?? null, maker: n.maker ?? null, lockCoin: n.lockCoin, lockAmount: n.lockAmount ?? 0n,
     reason: n.reason ?? null, feeRate: n.feeRate ?? null, expiresAt: n.expiresAt === undefined ? null : BigInt(n.expiresAt), createdAt: BigInt(n.now), updatedAt: BigInt(n.now), closedAt: n.status === "OPEN" ? null : BigInt(n.now),
   };

@@ -1,6 +1,8 @@
 // Signed Binance orders over HTTP: POST /api/v3/order MARKET (HMAC-signed, a fresh timestamp and
 // signature per request) at 16 concurrent clients, next to GET /api/v3/time on the same server in the
-// same run (the dialect's wrapper without a use case: target orders >= 0.7x of it), with p50/p99; and the
+// same run (the dialect's wrapper without a use case: target orders >= 0.7x of it), with p50/p99. The two
+// alternate (BENCH_ROUNDS pairs of BENCH_SECONDS each, after a warm-up of both), so that a change of the
+// machine's load during the run shows in every pair alike; the ratio is the median of the pairs'. And the
 // signature check's cost in-process (verifySignedRequest on a cached key, target < 0.1 ms), beside a bare
 // HMAC. recvWindow 60000: under load a queued request must not age out of the window (that would be a
 // -1021, not a measure of the path). Prints figures; asserts nothing.
@@ -11,7 +13,9 @@ import { newApiKey, sign } from "../support/binance-signer";
 import { keepMarketLive, tradeAt } from "../support/market-moves";
 import { startTestServer, type TestServer } from "../support/test-server";
 
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ACCOUNTS = 16;
 const CONNECTIONS = 16;
 const VERIFY_ROUNDS = 20_000;
 
@@ -56,34 +60,57 @@ async function benchDatabase(kind: "sqlite" | "postgres"): Promise<void> {
   const live = keepMarketLive(server, "BTCUSDT", "90000", 200);
   try {
     await tradeAt(server, api, "BTCUSDT", "90000");
-    const u = await newUser(api, "bnbench");
-    const key = await newApiKey(api, u.token);
-    await load("warm-up", { url: `${server.url}/api/v3/time`, duration: 2 });
-    const time = await load("GET /api/v3/time", { url: `${server.url}/api/v3/time` });
-    const orders = await load("signed POST /api/v3/order MARKET", {
-      url: server.url,
-      requests: [
-        {
-          method: "POST",
-          path: "/api/v3/order",
-          setupRequest: (req) => {
-            const body = `symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.0001&newOrderRespType=ACK&recvWindow=60000&timestamp=${Date.now()}`;
-            return {
-              ...req,
-              headers: { "X-MBX-APIKEY": key.apiKey, "content-type": "application/x-www-form-urlencoded" },
-              body: `${body}&signature=${sign(key.secretKey, body)}`,
-            };
+    // One account for all 16 clients (its orders queue on its balance rows: on PostgreSQL each waits for
+    // the previous one's commit), and one account per client (16 bots).
+    const keys = [];
+    for (let i = 0; i < ACCOUNTS; i++) keys.push(await newApiKey(api, (await newUser(api, `bnbench${i}`)).token));
+    const key = keys[0]!;
+    const time: autocannon.Options = { url: `${server.url}/api/v3/time` };
+    const ordersOf = (accounts: readonly { apiKey: string; secretKey: string }[]): autocannon.Options => {
+      let n = 0;
+      return {
+        url: server.url,
+        requests: [
+          {
+            method: "POST",
+            path: "/api/v3/order",
+            setupRequest: (req) => {
+              const k = accounts[n++ % accounts.length]!;
+              const body = `symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.0001&newOrderRespType=ACK&recvWindow=60000&timestamp=${Date.now()}`;
+              return {
+                ...req,
+                headers: { "X-MBX-APIKEY": k.apiKey, "content-type": "application/x-www-form-urlencoded" },
+                body: `${body}&signature=${sign(k.secretKey, body)}`,
+              };
+            },
           },
-        },
-      ],
-    });
-    const cost = await signatureCost(server.db.url, key);
-    console.log(`\n${kind}: ${CONNECTIONS} connections, ${DURATION_S} s each`);
-    console.log("| what | req/s | p50 ms | p99 ms | errors | x time |");
-    console.log("|---|---:|---:|---:|---:|---:|");
-    for (const f of [time, orders]) {
-      console.log(`| ${f.label} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} | ${(f.rps / time.rps).toFixed(2)} |`);
+        ],
+      };
+    };
+    const one = ordersOf([key]);
+    const many = ordersOf(keys);
+    await load("warm-up", { ...time, duration: 2 });
+    await load("warm-up", { ...many, duration: 2 });
+    const rounds: Figures[][] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      rounds.push([
+        await load("GET /api/v3/time", time),
+        await load("signed POST /api/v3/order MARKET, 1 account", one),
+        await load(`signed POST /api/v3/order MARKET, ${ACCOUNTS} accounts`, many),
+      ]);
     }
+    const cost = await signatureCost(server.db.url, key);
+    console.log(`\n${kind}: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION_S} s each (time, then the orders)`);
+    console.log("| round | what | req/s | p50 ms | p99 ms | errors | x time |");
+    console.log("|---|---|---:|---:|---:|---:|---:|");
+    rounds.forEach((r, i) => {
+      for (const f of r) {
+        console.log(`| ${i + 1} | ${f.label} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} | ${(f.rps / r[0]!.rps).toFixed(2)} |`);
+      }
+    });
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const ratio = (j: number) => median(rounds.map((r) => r[j]!.rps / r[0]!.rps)).toFixed(2);
+    console.log(`${kind}: signed market orders = ${ratio(1)}x GET /api/v3/time with 1 account, ${ratio(2)}x with ${ACCOUNTS} accounts (medians of ${ROUNDS} rounds)`);
     console.log(`signature check (verifySignedRequest, cached key): ${(cost.verifyMs * 1000).toFixed(1)} µs; bare HMAC-SHA256: ${(cost.hmacMs * 1000).toFixed(1)} µs`);
   } finally {
     live.stop();

@@ -308,4 +308,80 @@ describe("trading (TRADE key)", () => {
     expect(leg.body).toMatchObject({ orderListId: buy.body.orderListId, listOrderStatus: "ALL_DONE" });
     expect(await ledgerMismatches(server.db.url)).toEqual([]);
   });
+
+  it("OCO with take-profit legs: a SELL TAKE_PROFIT_LIMIT above a STOP_LOSS fires at its stop price, rests at its limit, and ends the stop leg", async () => {
+    const { token, key } = await trader();
+    await bn("POST", "/api/v3/order", { symbol: "BTCUSDT", side: "BUY", type: "MARKET", quantity: "0.1" }, { key });
+    const oco = {
+      symbol: "BTCUSDT", side: "SELL", quantity: "0.1", aboveType: "TAKE_PROFIT_LIMIT", aboveStopPrice: "92000", abovePrice: "95000",
+      aboveTimeInForce: "GTC", belowType: "STOP_LOSS", belowStopPrice: "85000", listClientOrderId: "tp-exit",
+    };
+    const r = await bn<Json & { orders: Json[]; orderReports: Json[] }>("POST", "/api/v3/orderList/oco", oco, { key });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ contingencyType: "OCO", listOrderStatus: "EXECUTING", listClientOrderId: "tp-exit" });
+    expect(r.body.orderReports.map((o) => [o.type, o.price, o.stopPrice, o.timeInForce])).toEqual([
+      ["TAKE_PROFIT_LIMIT", "95000.00000000", "92000.00000000", "GTC"],
+      ["STOP_LOSS", "0.00000000", "85000.00000000", "GTC"],
+    ]);
+    expect((await wallet(token)).fixed_balance.BTC).toBe(0.1); // one lock for both legs
+    // the take-profit's stop price is the leg's price in Binance's rule: SELL above > last > below
+    const wrong = await bn("POST", "/api/v3/orderList/oco", { ...oco, aboveStopPrice: "89000", listClientOrderId: "tp-2" }, { key });
+    expect(wrong.body).toEqual({ code: -2010, msg: "The relationship of the prices for the orders is not correct." });
+    // the pairing rules: a SELL's profit leg is above, its stop below; a TAKE_PROFIT takes no price
+    const swapped = await bn("POST", "/api/v3/orderList/oco", { ...oco, aboveType: "STOP_LOSS", belowType: "TAKE_PROFIT", listClientOrderId: "tp-3" }, { key });
+    expect(swapped.body).toMatchObject({ code: -2010 });
+    const { aboveTimeInForce: _tif, ...noTif } = oco;
+    const extra = await bn("POST", "/api/v3/orderList/oco", { ...noTif, aboveType: "TAKE_PROFIT", listClientOrderId: "tp-4" }, { key });
+    expect(extra.body).toEqual({ code: -1106, msg: "Parameter 'abovePrice' sent when not required." });
+    // a trade at 92,000 fires the take-profit: it rests as a limit at 95,000 and the stop leg expires
+    live.set("92500");
+    try {
+      await waitFor(async () => (await nativeOrders(token)).some((o) => o.status === "EXPIRED"), "stop leg expired");
+    } finally {
+      live.set("90000");
+    }
+    const list = await bn<Json & { orders: Json[] }>("GET", "/api/v3/orderList", { orderListId: r.body.orderListId as number }, { key });
+    expect(list.body).toMatchObject({ listClientOrderId: "tp-exit", listOrderStatus: "EXECUTING" });
+    const legs = await Promise.all(r.body.orders.map((o) => bn<Json>("GET", "/api/v3/order", { symbol: "BTCUSDT", orderId: o.orderId as number }, { key })));
+    expect(legs.map((l) => [l.body.type, l.body.status])).toEqual([["TAKE_PROFIT_LIMIT", "NEW"], ["STOP_LOSS", "EXPIRED"]]);
+    expect((await wallet(token)).fixed_balance.BTC).toBe(0.1);
+    await bn("DELETE", "/api/v3/orderList", { symbol: "BTCUSDT", listClientOrderId: "tp-exit" }, { key });
+    expect((await wallet(token)).fixed_balance.BTC).toBe(0);
+    // a BUY OCO with a TAKE_PROFIT below the last price and a STOP_LOSS_LIMIT above it, each leg with its own client id
+    const buy = await bn<Json & { orders: Json[]; orderReports: Json[] }>("POST", "/api/v3/orderList/oco", {
+      symbol: "BTCUSDT", side: "BUY", quantity: "0.01", belowType: "TAKE_PROFIT", belowStopPrice: "86000", belowClientOrderId: "tp-leg",
+      aboveType: "STOP_LOSS_LIMIT", aboveStopPrice: "94000", abovePrice: "94100", aboveTimeInForce: "GTC", aboveClientOrderId: "sl-leg",
+      listClientOrderId: "buy-list",
+    }, { key });
+    expect(buy.status).toBe(200);
+    expect(buy.body.orderReports.map((o) => [o.type, o.clientOrderId])).toEqual([["TAKE_PROFIT", "tp-leg"], ["STOP_LOSS_LIMIT", "sl-leg"]]);
+    expect(buy.body.listClientOrderId).toBe("buy-list");
+    // the lock is the dearer leg's: the stop-limit's 0.01 at 94,100 plus the fee
+    expect((await wallet(token)).fixed_balance.USDT).toBeCloseTo(941 + 0.941, 6);
+    expect(await ledgerMismatches(server.db.url)).toEqual([]);
+  });
+
+  it("listClientOrderId of an OCO whose legs have their own client ids: kept, in every orderList answer, and unique among open lists", async () => {
+    const { key } = await trader();
+    const oco = {
+      symbol: "BTCUSDT", side: "BUY", quantity: "0.01", aboveType: "STOP_LOSS", aboveStopPrice: "95000", aboveClientOrderId: "my-stop",
+      belowType: "LIMIT_MAKER", belowPrice: "85000", belowClientOrderId: "my-limit", listClientOrderId: "my-list",
+    };
+    const r = await bn<Json & { orders: Json[] }>("POST", "/api/v3/orderList/oco", oco, { key });
+    expect(r.status).toBe(200);
+    expect(r.body.listClientOrderId).toBe("my-list");
+    expect(r.body.orders.map((o) => o.clientOrderId)).toEqual(["my-limit", "my-stop"]);
+    const id = r.body.orderListId as number;
+    expect((await bn<Json>("GET", "/api/v3/orderList", { orderListId: id }, { key })).body.listClientOrderId).toBe("my-list");
+    expect((await bn<Json>("GET", "/api/v3/orderList", { origClientOrderId: "my-list" }, { key })).body.orderListId).toBe(id);
+    expect((await bn<Json[]>("GET", "/api/v3/openOrderList", {}, { key })).body.map((l) => l.listClientOrderId)).toEqual(["my-list"]);
+    expect((await bn<Json[]>("GET", "/api/v3/allOrderList", {}, { key })).body.map((l) => l.listClientOrderId)).toEqual(["my-list"]);
+    const dup = await bn("POST", "/api/v3/orderList/oco", { ...oco, aboveClientOrderId: "other-stop", belowClientOrderId: "other-limit" }, { key });
+    expect(dup.body).toEqual({ code: -2010, msg: "Duplicate order sent." });
+    const c = await bn<Json>("DELETE", "/api/v3/orderList", { symbol: "BTCUSDT", listClientOrderId: "my-list" }, { key });
+    expect(c.body).toMatchObject({ orderListId: id, listClientOrderId: "my-list", listOrderStatus: "ALL_DONE" });
+    // closed, the id may be used again
+    const again = await bn<Json>("POST", "/api/v3/orderList/oco", { ...oco, aboveClientOrderId: "s2", belowClientOrderId: "l2" }, { key });
+    expect(again.body.listClientOrderId).toBe("my-list");
+  });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/test-server";
 import { apiClient, newUser, type Api } from "../support/api-client";
 import { tradeAt } from "../support/market-moves";
+import { binanceClient } from "../support/binance-signer";
 import { openUserStream, type StreamEvent } from "../support/user-stream";
 
 let server: TestServer;
@@ -115,12 +116,12 @@ describe("/ws-api/v3 user data stream", () => {
     const s = await openUserStream(server.url);
     await s.subscribe(key.apiKey, key.secretKey);
     const r = await api<{ orders: { order_no: number }[] }>("POST", "/api/orders/oco", {
-      token: u.token, body: { symbol: "BTCUSDT", side: "SELL", amount: 0.1, price: 92000, stop_price: 88000 },
+      token: u.token, body: { symbol: "BTCUSDT", side: "SELL", amount: 0.1, price: 92000, stop_price: 88000, client_order_id: "native-list" },
     });
     expect(r.status).toBe(201);
     const [limitNo, stopNo] = r.body.orders.map((o) => o.order_no);
     const lists = await s.waitForEvents((e) => e.e === "listStatus", 2, "listStatus of both legs");
-    expect(lists[1]).toMatchObject({ c: "OCO", l: "EXEC_STARTED", L: "EXECUTING", g: limitNo, s: "BTCUSDT" });
+    expect(lists[1]).toMatchObject({ c: "OCO", l: "EXEC_STARTED", L: "EXECUTING", g: limitNo, s: "BTCUSDT", C: "native-list" });
     expect((lists[1]!.O as { i: number }[]).map((o) => o.i)).toEqual([limitNo, stopNo]);
     const [leg] = await s.waitForEvents(isReport(stopNo!, "NEW"), 1, "stop leg");
     expect(leg).toMatchObject({ g: limitNo, o: "STOP_LOSS", P: "88000.00000000" });
@@ -129,7 +130,17 @@ describe("/ws-api/v3 user data stream", () => {
     await s.waitForEvents(isReport(limitNo!, "TRADE"), 1, "limit leg filled");
     await s.waitForEvents(isReport(stopNo!, "EXPIRED"), 1, "stop leg expired");
     const done = await s.waitForEvents((e) => e.e === "listStatus" && e.l === "ALL_DONE", 1, "ALL_DONE");
-    expect(done[0]).toMatchObject({ L: "ALL_DONE", g: limitNo });
+    expect(done[0]).toMatchObject({ L: "ALL_DONE", g: limitNo, C: "native-list" });
+
+    // a Binance OCO whose legs carry their own client ids keeps its listClientOrderId in listStatus
+    await tradeAt(server, api, "BTCUSDT", "90000");
+    const own = await binanceClient(server.url)("POST", "/api/v3/orderList/oco", {
+      symbol: "BTCUSDT", side: "BUY", quantity: "0.01", aboveType: "STOP_LOSS", aboveStopPrice: "95000", aboveClientOrderId: "bot-stop",
+      belowType: "TAKE_PROFIT", belowStopPrice: "85000", belowClientOrderId: "bot-tp", listClientOrderId: "bot-list",
+    }, { key });
+    expect(own.status).toBe(200);
+    const [ownList] = await s.waitForEvents((e) => e.e === "listStatus" && e.C === "bot-list", 1, "listStatus of the Binance OCO");
+    expect((ownList!.O as { c: string }[]).map((o) => o.c)).toEqual(["bot-tp", "bot-stop"]);
     s.close();
   });
 

@@ -138,6 +138,24 @@ describe("ccxt binance (REST)", () => {
     await ahead.loadMarkets();
     await expect(ahead.fetchBalance()).rejects.toBeInstanceOf(ccxt.InvalidNonce);
   });
+
+  it("places an OCO with a take-profit leg through ccxt's own orderList/oco call, lists its legs and cancels it by its list client id", async () => {
+    const ex = rest();
+    await ex.loadMarkets();
+    await tradeAt(server, api, "BTCUSDT", "90000");
+    const list = (await ex.privatePostOrderListOco({
+      symbol: "BTCUSDT", side: "BUY", quantity: "0.001", aboveType: "STOP_LOSS", aboveStopPrice: "95000", aboveClientOrderId: "ccxt-sl",
+      belowType: "TAKE_PROFIT_LIMIT", belowStopPrice: "86000", belowPrice: "85900", belowTimeInForce: "GTC", belowClientOrderId: "ccxt-tp",
+      listClientOrderId: "ccxt-list",
+    })) as { listClientOrderId: string; orderReports: { type: string; clientOrderId: string }[] };
+    expect(list.listClientOrderId).toBe("ccxt-list");
+    expect(list.orderReports.map((o) => [o.type, o.clientOrderId])).toEqual([["TAKE_PROFIT_LIMIT", "ccxt-tp"], ["STOP_LOSS", "ccxt-sl"]]);
+    const open = (await ex.fetchOpenOrders("BTC/USDT")).filter((o) => o.clientOrderId === "ccxt-tp" || o.clientOrderId === "ccxt-sl");
+    expect(open.map((o) => [o.clientOrderId, o.status, o.triggerPrice])).toEqual([["ccxt-tp", "open", 86000], ["ccxt-sl", "open", 95000]]);
+    const gone = (await ex.privateDeleteOrderList({ symbol: "BTCUSDT", listClientOrderId: "ccxt-list" })) as { listClientOrderId: string; listOrderStatus: string };
+    expect(gone).toMatchObject({ listClientOrderId: "ccxt-list", listOrderStatus: "ALL_DONE" });
+    expect((await ex.fetchOpenOrders("BTC/USDT")).filter((o) => o.clientOrderId?.startsWith("ccxt-") === true && o.clientOrderId !== "ccxt-dip")).toEqual([]);
+  });
 });
 
 describe("ccxt.pro binance (user data stream)", () => {

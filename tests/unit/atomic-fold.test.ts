@@ -35,6 +35,15 @@ describe("foldStatement", () => {
     expect(sql.indexOf("WHEN n0 <> 1")).toBeLessThan(sql.indexOf("WHEN n1 < 0"));
   });
 
+  it("takes a read-only guard as it is: a SELECT counts the rows it returns", () => {
+    const { sql } = foldStatement([
+      { sql: `SELECT 1 AS "ok" WHERE (SELECT COUNT(*) FROM "O" WHERE "u" = ?) < ?`, params: ["u1", 3], expect: 1 },
+      { sql: `INSERT INTO "O" ("u") VALUES (?)`, params: ["u1"] },
+    ]);
+    expect(sql).toContain(`s0 AS (SELECT 1 AS "ok" WHERE (SELECT COUNT(*) FROM "O" WHERE "u" = $1) < $2)`);
+    expect(sql).toContain(`s1 AS (INSERT INTO "O" ("u") VALUES ($3) RETURNING 1)`);
+  });
+
   it("refuses a step whose placeholders do not match its parameters", () => {
     expect(() => foldStatement([{ sql: `UPDATE "B" SET "f" = ?`, params: [] }])).toThrow(/placeholders/);
   });

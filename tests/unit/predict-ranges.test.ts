@@ -127,6 +127,7 @@ describe("walk-forward ranges", () => {
     expect(e.model.interval_score_80).toBeLessThan(0.9 * e.static.interval_score_80);
     expect(e.model.interval_score_80).toBeLessThan(e.ewma.interval_score_80);
     expect(e.steps).toHaveLength(4);
+    for (const m of e.mixes) expect(m).toBeGreaterThan(0);
   }, 60_000);
 
   it("fits nothing on the test points: changing the last close only changes the last point's score", async () => {
