@@ -16,5 +16,7 @@ export const config = {
     "/profile/:path*",
     "/news/:path*",
     "/predict/:path*",
+    "/portfolios/:path*",
+    "/competitions/:path*",
   ],
 };

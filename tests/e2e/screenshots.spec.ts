@@ -7,7 +7,7 @@ const SIZES = [
   { name: "phone", width: 375, height: 812 },
 ];
 const PUBLIC = ["/", "/login", "/register", "/forgot-password", "/reset-password?token=example-token-123"];
-const SIGNED_IN = ["/dashboard", "/wallet", "/orders", "/leaderboard", "/profile"];
+const SIGNED_IN = ["/dashboard", "/wallet", "/orders", "/portfolios", "/competitions", "/leaderboard", "/profile"];
 
 const fileName = (path: string, size: string) => `${SCREENSHOTS}/${(path.split("?")[0] ?? "/").replace(/^\/$/, "/landing").slice(1).replace(/\//g, "-")}-${size}.png`;
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
@@ -15,6 +16,9 @@ export default async function LeaderboardPage() {
   return (
     <>
       <h1>Leaderboard</h1>
+      <p className="muted">
+        Everyone&apos;s main portfolio. Playing a game with a class or friends? See <Link href="/competitions">Competitions</Link>.
+      </p>
       {me && (
         <p className="card" data-testid="my-rank">
           You are <strong>#{me.rank}</strong> of {users} with <span className="num">{formatUsdt(me.portfolio_value)}</span> <Stars count={me.stars} />

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { currentPortfolio } from "@/lib/portfolio/current-portfolio";
+import { PortfolioLine } from "@/components/portfolios/portfolio-line";
+import { shownPortfolio } from "@/components/portfolios/shown-portfolio";
 import { listClosedOrders } from "@/lib/trading/list-transactions";
 import { listOrders } from "@/lib/trading/get-orders";
 import { presentOrder } from "@/lib/api/order-presenter";
@@ -24,6 +26,7 @@ export default async function OrdersPage() {
   return (
     <>
       <h1>Orders</h1>
+      <PortfolioLine shown={shownPortfolio(portfolio)} />
       <div style={{ display: "grid", gap: "var(--gap)" }}>
         <OpenOrders initial={open.orders.map(presentOrder) as Order[]} />
         <ClosedOrders initial={closed.orders.map(presentTx)} />

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { currentPortfolio } from "@/lib/portfolio/current-portfolio";
+import { PortfolioLine } from "@/components/portfolios/portfolio-line";
+import { shownPortfolio } from "@/components/portfolios/shown-portfolio";
 import { getWallet } from "@/lib/trading/get-wallet";
 import { getProfile } from "@/lib/account/get-profile";
 import { listMarkets } from "@/lib/market/list-markets";
@@ -28,6 +30,7 @@ export default async function WalletPage() {
   return (
     <>
       <h1>Wallet</h1>
+      <PortfolioLine shown={shownPortfolio(portfolio)} />
       <WalletView wallet={wallet} usdtPrices={usdtPrices} rating={profile.rating} history={history} />
     </>
   );
