@@ -2,26 +2,11 @@
 // token family it carries has not been revoked (sign out, password change or reset end it everywhere).
 import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
+import { parseCookies } from "@/lib/parse-cookies";
 import type { AuthUser } from "./auth-user";
 import { userOfFamily } from "./user-of-family";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
-function parseCookies(header: string): Map<string, string> {
-  const jar = new Map<string, string>();
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
-    const raw = part.slice(eq + 1).trim();
-    try {
-      jar.set(name, decodeURIComponent(raw));
-    } catch {
-      jar.set(name, raw);
-    }
-  }
-  return jar;
-}
 
 // next-auth splits a session cookie larger than 4 kB into name.0, name.1, ...
 function sessionToken(jar: Map<string, string>): string | undefined {
