@@ -2,7 +2,7 @@
 // (a known, learnable signal: r[t] = phi * r[t-1] + noise).
 import type { Candle } from "@/lib/predict/candle";
 
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -5,18 +5,7 @@ import { chooseMix, longRunSigma, mixSigma, LONG_RUN_POINTS, MIX_GRID } from "@/
 import { fitQuantileNetwork, networkSigma, quantileNetworkOutput } from "@/lib/predict/quantile-network";
 import { forecastRange, RANGE_HISTORY } from "@/lib/predict/range-model";
 import { volatilitySeries, volatilityRow, volatilityTarget, VOLATILITY_FEATURES, VOLATILITY_WARMUP } from "@/lib/predict/volatility-features";
-import { syntheticCandles } from "./predict-fixtures";
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng, syntheticCandles } from "./predict-fixtures";
 
 describe("long-run volatility", () => {
   it("is the root mean square of the newest known steps-day log returns, and reads no close after the anchor", () => {

@@ -3,17 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { fitQuantileNetwork, quantileNetworkOutput } from "@/lib/predict/quantile-network";
 import { coverage } from "@/lib/predict/interval-metrics";
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "./predict-fixtures";
 
 /** Rows [a, b] with log sigma = -4 + 0.8 a - 0.3 b; y ~ N(0, sigma); logVar a noisy measure of log sigma^2. */
 function heteroscedastic(n: number, seed: number) {

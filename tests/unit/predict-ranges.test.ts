@@ -5,19 +5,9 @@ import { dailyVariance, parkinsonScale } from "@/lib/predict/daily-variance";
 import { evaluateRanges } from "@/lib/predict/evaluate-ranges";
 import { buildDataset } from "@/lib/predict/dataset";
 import type { Candle } from "@/lib/predict/candle";
+import { rng } from "./predict-fixtures";
 
 const HOUR = 3_600_000;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Hourly candles whose volatility follows a persistent random regime (log-AR(1) per day), and their days. */
 function clusteredMarket(days: number, seed: number, persistence: number): { daily: Candle[]; hourly: Candle[] } {
