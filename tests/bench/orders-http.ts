@@ -4,7 +4,6 @@
 // (BENCH_ROUNDS pairs of BENCH_SECONDS each), so that a change of the machine's load during the run
 // shows in every pair alike; the ratio is the median of the pairs' ratios. Prints figures; asserts nothing.
 // Needs a build (`npx next build`); run: `npx tsx tests/bench/orders-http.ts [sqlite|postgres]`.
-import { mainPortfolio } from "@/lib/portfolio/portfolio-scope";
 import autocannon from "autocannon";
 import { startTestServer, type TestServer } from "../support/test-server";
 import { apiClient, newUser } from "../support/api-client";
@@ -32,6 +31,8 @@ async function direct(dbUrl: string, userId: string): Promise<Figures> {
   process.env.DATABASE_URL = dbUrl;
   const { placeMarketOrder } = await import("@/lib/trading/place-market-order");
   const { priceStore } = await import("@/lib/market/price-store");
+  // imported here, not at the top: lib/env reads DATABASE_URL once, on the first import of anything under it
+  const { mainPortfolio } = await import("@/lib/portfolio/portfolio-scope");
   const latencies: number[] = [];
   const end = Date.now() + DURATION_S * 1000;
   // This process plays the feed: its own fresh price in memory, as in the one-process deployment.
