@@ -47,19 +47,27 @@ export function meanPinball(y: readonly number[], sigma: readonly number[], z: Q
   return s / Math.max(1, y.length * LEVELS.length);
 }
 
+/** Rows of one part of the training rows: returns, the network's and the long-run volatility. */
+export interface MixRows {
+  y: readonly number[];
+  network: readonly number[];
+  longRun: readonly number[];
+}
+
 /**
- * The weight of the network (from MIX_GRID) whose combined quantiles, with z fitted on the fit rows, have the
- * lowest pinball loss on the held-back rows; ties go to the larger weight (the network).
+ * The weight of the network (from MIX_GRID) whose combined quantiles have the lowest pinball loss on the held-back
+ * rows of every split together (each split's z fitted on its own fit rows; the loss pooled over all held rows);
+ * ties go to the larger weight (the network).
  */
-export function chooseMix(
-  fit: { y: readonly number[]; network: readonly number[]; longRun: readonly number[] },
-  held: { y: readonly number[]; network: readonly number[]; longRun: readonly number[] },
-): number {
+export function chooseMix(splits: readonly { fit: MixRows; held: MixRows }[]): number {
   let best = 1;
   let bestLoss = Number.POSITIVE_INFINITY;
   for (const mix of [...MIX_GRID].reverse()) {
-    const z = standardisedQuantiles(fit.y, mixSigma(fit.network, fit.longRun, mix));
-    const loss = meanPinball(held.y, mixSigma(held.network, held.longRun, mix), z);
+    let loss = 0;
+    for (const { fit, held } of splits) {
+      const z = standardisedQuantiles(fit.y, mixSigma(fit.network, fit.longRun, mix));
+      loss += meanPinball(held.y, mixSigma(held.network, held.longRun, mix), z) * held.y.length;
+    }
     if (loss < bestLoss - 1e-12) {
       best = mix;
       bestLoss = loss;

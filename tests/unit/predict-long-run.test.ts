@@ -1,5 +1,6 @@
 // The long-run half of the range forecast (long-run-volatility.ts) and its combination with the distribution
-// network: known values, the choice of the weight on data where the right answer is known, and serving.
+// network: known values, the choice of the weight on data where the right answer is known (one split and several
+// pooled), and serving.
 import { describe, expect, it } from "vitest";
 import { chooseMix, longRunSigma, mixSigma, LONG_RUN_POINTS, MIX_GRID } from "@/lib/predict/long-run-volatility";
 import { fitQuantileNetwork, networkSigma, quantileNetworkOutput } from "@/lib/predict/quantile-network";
@@ -41,12 +42,26 @@ describe("long-run volatility", () => {
     const y = truth.map((s) => s * gauss());
     const flat = truth.map(() => 0.02 * Math.exp(0.125));
     const noisy = truth.map(() => 0.02 * Math.exp(0.8 * gauss()));
-    const split = (network: number[], longRun: number[]) => [
-      { y: y.slice(0, 2000), network: network.slice(0, 2000), longRun: longRun.slice(0, 2000) },
-      { y: y.slice(2000), network: network.slice(2000), longRun: longRun.slice(2000) },
-    ] as const;
-    expect(chooseMix(...split(truth, flat))).toBe(1);
-    expect(chooseMix(...split(noisy, truth))).toBe(Math.min(...MIX_GRID));
+    const part = (network: number[], longRun: number[], from: number, to: number) => ({ y: y.slice(from, to), network: network.slice(from, to), longRun: longRun.slice(from, to) });
+    const splits = (network: number[], longRun: number[]) =>
+      [2000, 2500].map((cut, i, cuts) => ({ fit: part(network, longRun, 0, cut), held: part(network, longRun, cut, cuts[i + 1] ?? n) }));
+    expect(chooseMix(splits(truth, flat))).toBe(1);
+    expect(chooseMix(splits(noisy, truth))).toBe(Math.min(...MIX_GRID));
+  });
+
+  it("pools the held-back rows of every split: one misleading block does not decide the weight", () => {
+    const rand = rng(9);
+    const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+    const n = 3000;
+    const truth = Array.from({ length: n }, () => 0.02 * Math.exp(0.5 * gauss()));
+    const y = truth.map((s) => s * gauss());
+    const flat = truth.map(() => 0.02 * Math.exp(0.125));
+    // the network knows the volatility except on rows 2000-2199, where it is noise
+    const network = truth.map((s, i) => (i >= 2000 && i < 2200 ? 0.02 * Math.exp(0.8 * gauss()) : s));
+    const part = (from: number, to: number) => ({ y: y.slice(from, to), network: network.slice(from, to), longRun: flat.slice(from, to) });
+    expect(chooseMix([{ fit: part(0, 2000), held: part(2000, 2200) }])).toBeLessThan(1);
+    const pooled = chooseMix([2000, 2200, 2400, 2600, 2800].map((cut, i, cuts) => ({ fit: part(0, cut), held: part(cut, cuts[i + 1] ?? n) })));
+    expect(pooled).toBeGreaterThan(chooseMix([{ fit: part(0, 2000), held: part(2000, 2200) }]));
   });
 });
 
