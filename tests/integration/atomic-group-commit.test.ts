@@ -73,7 +73,7 @@ describe("units of work submitted together", () => {
     const results = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => atomic(spend(7, `s${i}`))));
     const done = results.filter((r) => r.status === "fulfilled").length;
     expect(done).toBe(Math.floor(1000 / 7));
-    expect(results.filter((r) => r.status === "rejected").every((r) => (r as PromiseRejectedResult).reason instanceof Short)).toBe(true);
+    expect(results.filter((r) => r.status === "rejected").every((r) => (r).reason instanceof Short)).toBe(true);
     expect(await free()).toBe(1000 - 7 * done);
     expect((await ledgerTags()).length).toBe(done);
   });
