@@ -1,11 +1,13 @@
 // The money path's unit of work: a list of SQL steps run in one transaction, each step optionally
 // guarded by the number of rows it must change. A guard that fails rolls everything back and throws
 // the step's error. Conditional updates (`... WHERE free >= ?`) make this safe under concurrency on both
-// databases without retries; on SQLite the whole transaction runs synchronously (nothing interleaves).
+// databases without retries; on SQLite the whole transaction runs synchronously (nothing interleaves), and the
+// transactions of one turn of the event loop share one commit (./atomic-sqlite.ts).
 // On PostgreSQL, neighbouring steps marked `fold` share one statement (./atomic-fold.ts): a market order is
 // one round trip instead of eight.
 import { driver } from "./db";
 import { foldedGroups, foldStatement, guardOf } from "./atomic-fold";
+import { runOnSqlite, sqliteParam, sqliteStatement } from "./atomic-sqlite";
 
 export interface Step {
   sql: string;
@@ -30,16 +32,9 @@ export interface Step {
   fold?: { row?: string };
 }
 
-type Statement = import("better-sqlite3").Statement;
-const sqliteStatements = new WeakMap<object, Map<string, Statement>>();
-
 function toPostgres(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
-}
-
-function sqliteParam(v: unknown): unknown {
-  return typeof v === "boolean" ? (v ? 1 : 0) : v;
 }
 
 function pgParam(v: unknown): unknown {
@@ -59,14 +54,6 @@ function pgQuery(text: string, values: unknown[]): import("pg").QueryConfig {
   return name === undefined ? { text, values } : { name, text, values };
 }
 
-function sqliteStatement(db: import("better-sqlite3").Database, sql: string): Statement {
-  let cache = sqliteStatements.get(db);
-  if (!cache) sqliteStatements.set(db, (cache = new Map<string, Statement>()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
-}
-
 /**
  * One read on the raw driver, for the hottest lookups (every authenticated request) where Prisma's
  * per-query cost shows in the benchmarks. Same `?` placeholders as the steps.
@@ -81,33 +68,7 @@ export async function selectRows<T>(sql: string, params: readonly unknown[] = []
 /** Runs the steps in one transaction; returns the rows changed by each. */
 export async function atomic(steps: readonly Step[]): Promise<number[]> {
   const d = await driver();
-  if (d.kind === "sqlite") {
-    const run = () =>
-      d.db
-        .transaction(() =>
-          steps.map((s) => {
-            const stmt = sqliteStatement(d.db, s.sql);
-            const params = (s.params ?? []).map(sqliteParam);
-            let changes: number;
-            if (s.onRow) {
-              const row = stmt.get(...params) as Record<string, unknown> | undefined;
-              changes = row ? 1 : 0;
-              if (row) s.onRow(row);
-            } else if (stmt.reader) changes = stmt.all(...params).length; // a read-only guard: the rows it returns
-            else changes = stmt.run(...params).changes;
-            if (s.expect && changes !== s.expect.rows) throw s.expect.error();
-            return changes;
-          }),
-        )
-        .immediate();
-    if (!d.lock.held) return run();
-    const release = await d.lock.acquire();
-    try {
-      return run();
-    } finally {
-      release();
-    }
-  }
+  if (d.kind === "sqlite") return runOnSqlite(d, steps);
   const groups = foldedGroups(steps);
   // One folded statement is a transaction of its own: no BEGIN/COMMIT round trips.
   if (groups.length === 1 && groups[0]!.length > 1) return runFolded(d.pool, groups[0]!);

@@ -1,0 +1,80 @@
+// Units of work submitted together (one turn of the event loop: on SQLite they share one commit, see
+// lib/atomic-sqlite.ts) behave exactly as if run one by one, in submission order, on both databases: a unit
+// whose guard fails or whose statement throws is rolled back alone with its own error, the units before and
+// after it commit, the balance never goes below zero, and every ledger row belongs to a committed unit.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import type { Step } from "@/lib/atomic";
+
+let db: TestDatabase;
+let atomic: (steps: readonly Step[]) => Promise<number[]>;
+let selectRows: <T>(sql: string, params?: readonly unknown[]) => Promise<T[]>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  process.env.DATABASE_URL = db.url;
+  ({ atomic, selectRows } = await import("@/lib/atomic"));
+  await atomic([{ sql: `INSERT INTO "User" ("id","email","passwordHash","name","age","country","phoneNo") VALUES ('g1','g1@t.local','x','T',30,'ES','+34 600')` }, { sql: `INSERT INTO "Portfolio" ("id","userId","name","kind","startingBalance","createdAt") VALUES ('g1','g1','Main','MAIN',0,0)` }]);
+});
+
+afterAll(async () => {
+  const { disconnect } = await import("@/lib/db");
+  await disconnect();
+  await db.drop();
+});
+
+beforeEach(async () => {
+  await atomic([
+    { sql: `DELETE FROM "Balance" WHERE "portfolioId" = 'g1'` },
+    { sql: `DELETE FROM "LedgerEntry" WHERE "portfolioId" = 'g1'` },
+    { sql: `INSERT INTO "Balance" ("portfolioId","coin","free","locked") VALUES ('g1','USDT',1000,0)` },
+  ]);
+});
+
+class Short extends Error {}
+
+// A debit of the free USDT with its ledger row (the row first: a refused guard must take it back too).
+const spend = (amount: number, tag: string): Step[] => [
+  {
+    sql: `INSERT INTO "LedgerEntry" ("portfolioId","coin","kind","deltaFree","deltaLocked","orderId","createdAt") VALUES ('g1','USDT','TRADE',?,0,?,?)`,
+    params: [BigInt(-amount), tag, BigInt(Date.now())],
+    fold: {},
+  },
+  {
+    sql: `UPDATE "Balance" SET "free" = "free" - ? WHERE "portfolioId" = 'g1' AND "coin" = 'USDT' AND "free" >= ?`,
+    params: [BigInt(amount), BigInt(amount)],
+    expect: { rows: 1, error: () => new Short(tag) },
+  },
+];
+const free = async () => Number((await selectRows<{ free: unknown }>(`SELECT "free" FROM "Balance" WHERE "portfolioId" = 'g1' AND "coin" = 'USDT'`))[0]!.free);
+const ledgerTags = async () => (await selectRows<{ orderId: string }>(`SELECT "orderId" FROM "LedgerEntry" WHERE "portfolioId" = 'g1' ORDER BY "id"`)).map((r) => r.orderId).sort();
+
+describe("units of work submitted together", () => {
+  it("commit the ones that fit, in submission order, and refuse the rest with their own errors", async () => {
+    // 1000 free: 400 + 400 fit, the third 400 does not, the 200 after it still fits.
+    const results = await Promise.allSettled([spend(400, "a"), spend(400, "b"), spend(400, "c"), spend(200, "d")].map((s) => atomic(s)));
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    const refused = results[2] as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(Short);
+    expect((refused.reason as Error).message).toBe("c");
+    expect(await free()).toBe(0);
+    expect(await ledgerTags()).toEqual(["a", "b", "d"]);
+  });
+
+  it("keep the others when one unit's statement throws (a constraint, not a guard)", async () => {
+    const broken: Step[] = [{ sql: `INSERT INTO "Balance" ("portfolioId","coin","free","locked") VALUES ('g1','USDT',5,0)` }]; // primary key taken
+    const results = await Promise.allSettled([atomic(spend(100, "a")), atomic(broken), atomic(spend(100, "b"))]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(await free()).toBe(800);
+    expect(await ledgerTags()).toEqual(["a", "b"]);
+  });
+
+  it("never overdraw under a burst of 200 spends, and the ledger explains the balance", async () => {
+    const results = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => atomic(spend(7, `s${i}`))));
+    const done = results.filter((r) => r.status === "fulfilled").length;
+    expect(done).toBe(Math.floor(1000 / 7));
+    expect(results.filter((r) => r.status === "rejected").every((r) => (r).reason instanceof Short)).toBe(true);
+    expect(await free()).toBe(1000 - 7 * done);
+    expect((await ledgerTags()).length).toBe(done);
+  });
+});
