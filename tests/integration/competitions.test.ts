@@ -210,6 +210,9 @@ describe("standings and the end", () => {
     const pb = (await join(bob, c.id)).body.portfolio_id;
     const pd = (await join(dora, c.id)).body.portfolio_id;
     expect((await join(eve, c.id)).status).toBe(201);
+    // The worker's first round (within a second of the start) records the start; the next is 5 minutes away.
+    // Waiting for it keeps the values after the buys out of the recorded series (they would be a drawdown).
+    await waitFor(async () => (await queryDb<{ standings: unknown }>(server.db.url, `SELECT "standings" FROM "Competition" WHERE "id" = ?`, [c.id]))[0]?.standings != null, "the first competition round");
     // Bob buys 0.01 BTC at 90000 (900 + fee 0.9), Dora 0.1 BTC (9000 + fee 9); Eve holds her USDT
     expect((await place(bob, pb, { side: "BUY", type: "MARKET", amount: 0.01 })).status).toBe(201);
     expect((await place(dora, pd, { side: "BUY", type: "MARKET", amount: 0.1 })).status).toBe(201);
