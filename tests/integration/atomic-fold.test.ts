@@ -2,24 +2,19 @@
 // statement on PostgreSQL) keep every guard, roll back every step when one fails, report the first failed
 // guard's error in step order, return RETURNING rows, and two steps on the same row both take effect.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { atomicDatabase, type AtomicDatabase } from "../support/atomic-database";
 import type { Step } from "@/lib/atomic";
 
-let db: TestDatabase;
-let atomic: (steps: readonly Step[]) => Promise<number[]>;
-let selectRows: <T>(sql: string, params?: readonly unknown[]) => Promise<T[]>;
+let money: AtomicDatabase;
+const atomic = (steps: readonly Step[]) => money.atomic(steps);
+const selectRows = <T>(sql: string, params?: readonly unknown[]) => money.selectRows<T>(sql, params);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  process.env.DATABASE_URL = db.url;
-  ({ atomic, selectRows } = await import("@/lib/atomic"));
-  await atomic([{ sql: `INSERT INTO "User" ("id","email","passwordHash","name","age","country","phoneNo") VALUES ('u1','u1@t.local','x','T',30,'ES','+34 600')` }, { sql: `INSERT INTO "Portfolio" ("id","userId","name","kind","startingBalance","createdAt") VALUES ('u1','u1','Main','MAIN',0,0)` }]);
+  money = await atomicDatabase("u1");
 });
 
 afterAll(async () => {
-  const { disconnect } = await import("@/lib/db");
-  await disconnect();
-  await db.drop();
+  await money.close();
 });
 
 beforeEach(async () => {

@@ -4,24 +4,19 @@
 // zero, and every ledger row belongs to a committed unit. On SQLite "one by one" is in submission order; on
 // PostgreSQL concurrent units take the row lock in whatever order their connections get it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { atomicDatabase, type AtomicDatabase } from "../support/atomic-database";
 import type { Step } from "@/lib/atomic";
 
-let db: TestDatabase;
-let atomic: (steps: readonly Step[]) => Promise<number[]>;
-let selectRows: <T>(sql: string, params?: readonly unknown[]) => Promise<T[]>;
+let money: AtomicDatabase;
+const atomic = (steps: readonly Step[]) => money.atomic(steps);
+const selectRows = <T>(sql: string, params?: readonly unknown[]) => money.selectRows<T>(sql, params);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  process.env.DATABASE_URL = db.url;
-  ({ atomic, selectRows } = await import("@/lib/atomic"));
-  await atomic([{ sql: `INSERT INTO "User" ("id","email","passwordHash","name","age","country","phoneNo") VALUES ('g1','g1@t.local','x','T',30,'ES','+34 600')` }, { sql: `INSERT INTO "Portfolio" ("id","userId","name","kind","startingBalance","createdAt") VALUES ('g1','g1','Main','MAIN',0,0)` }]);
+  money = await atomicDatabase("g1");
 });
 
 afterAll(async () => {
-  const { disconnect } = await import("@/lib/db");
-  await disconnect();
-  await db.drop();
+  await money.close();
 });
 
 beforeEach(async () => {
@@ -61,7 +56,7 @@ describe("units of work submitted together", () => {
     expect(refused[0]!.reason).toBeInstanceOf(Short);
     expect((refused[0]!.reason as Error).message).toBe(refused[0]!.tag);
     expect(refused[0]!.tag).not.toBe("d");
-    if (!db.url.startsWith("postgres")) expect(refused[0]!.tag).toBe("c"); // one by one in submission order
+    if (!money.db.url.startsWith("postgres")) expect(refused[0]!.tag).toBe("c"); // one by one in submission order
     expect(await free()).toBe(0);
     expect(await ledgerTags()).toEqual(tags.filter((t) => t !== refused[0]!.tag));
   });
