@@ -6,6 +6,7 @@ import { apiClient, newUser, type Api } from "../support/api-client";
 import { binanceClient, newApiKey, type BinanceSend } from "../support/binance-signer";
 import { keepMarketLive, tradeAt } from "../support/market-moves";
 import { startTestServer, type TestServer } from "../support/test-server";
+import { freshWindow } from "../support/wait-for";
 
 let server: TestServer;
 let api: Api;
@@ -24,11 +25,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Waits until at least `room` ms are left in the current fixed window of `len` ms (the limits' windows). */
-async function freshWindow(len: number, room: number): Promise<void> {
-  const left = len - (Date.now() % len);
-  if (left < room) await new Promise((r) => setTimeout(r, left + 50));
-}
 
 describe("Binance limits", () => {
   it("ORDERS per 10 s: the 4th order of the window is 429 -1015 with Retry-After and moves nothing; another account is not limited", async () => {

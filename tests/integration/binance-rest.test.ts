@@ -7,7 +7,7 @@ import { binanceClient, newApiKey, sign, type BinanceKey, type BinanceSend } fro
 import { ledgerMismatches } from "../support/db-query";
 import { keepMarketLive, tradeAt } from "../support/market-moves";
 import { startTestServer, type TestServer } from "../support/test-server";
-import { waitFor } from "../support/wait-for";
+import { freshWindow, waitFor } from "../support/wait-for";
 
 let server: TestServer;
 let api: Api;
@@ -279,6 +279,7 @@ describe("trading (TRADE key)", () => {
 
   it("OCO: aboveType/belowType legs under one lock, -2010 for the wrong price order; DELETE orderList cancels both", async () => {
     const { token, key } = await trader();
+    await freshWindow(10_000, 6_000); // the market order and the OCO count in one fixed 10 s window
     await bn("POST", "/api/v3/order", { symbol: "BTCUSDT", side: "BUY", type: "MARKET", quantity: "0.1" }, { key });
     const oco = {
       symbol: "BTCUSDT", side: "SELL", quantity: "0.1", aboveType: "LIMIT_MAKER", abovePrice: "95000",
@@ -311,6 +312,7 @@ describe("trading (TRADE key)", () => {
 
   it("OCO with take-profit legs: a SELL TAKE_PROFIT_LIMIT above a STOP_LOSS fires at its stop price, rests at its limit, and ends the stop leg", async () => {
     const { token, key } = await trader();
+    await freshWindow(10_000, 6_000); // the market order and the OCO count in one fixed 10 s window
     await bn("POST", "/api/v3/order", { symbol: "BTCUSDT", side: "BUY", type: "MARKET", quantity: "0.1" }, { key });
     const oco = {
       symbol: "BTCUSDT", side: "SELL", quantity: "0.1", aboveType: "TAKE_PROFIT_LIMIT", aboveStopPrice: "92000", abovePrice: "95000",

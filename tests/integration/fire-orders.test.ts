@@ -105,12 +105,12 @@ const book = (ids: string[], n: number) => Promise.all(Array.from({ length: n },
 
 const chunks: string[] = [];
 
-async function fire(orders: OpenOrder[], chunk?: number, onFirst?: () => void): Promise<Map<string, string>> {
+async function fire(orders: OpenOrder[], chunk?: number, onEach?: (orderId: string) => void): Promise<Map<string, string>> {
   const outcomes = new Map<string, string>();
   chunks.length = 0;
   const onFired = (f: Fired) => {
-    if (!outcomes.size) onFirst?.();
     outcomes.set(f.order.id, "result" in f ? f.result.outcome : `ERROR ${String(f.error)}`);
+    onEach?.(f.order.id);
   };
   const onChunk = (c: { size: number; outcome: string; error?: unknown }) => chunks.push(`${c.size} ${c.outcome}${c.error instanceof Error ? ` ${c.error.message}` : ""}`);
   const left = await lib.fireOrders({ orders, price: PRICE, tradeId: `t${++seq}`, tradeTime: Date.now(), onFired, onChunk, chunk });
@@ -205,14 +205,21 @@ describe("fired orders committed several per transaction", () => {
       const orders = await book(ids, 150);
       const targets = orders.filter((_, i) => (i * 13 + round) % 4 === 0);
       const cancels = new Map<string, boolean>();
-      // Half the cancels start with the trade, the rest once its first chunk has committed (so that on
-      // SQLite, where a chunk never interleaves with anything, some cancels meet chunks still to come).
-      let firstChunk!: () => void;
-      const committed = new Promise<void>((r) => (firstChunk = r));
-      const fired = fire(orders, 40, () => firstChunk());
+      // A third of the cancels start with the trade, a third once the first order is settled (so that on
+      // SQLite, where a chunk never interleaves with anything, some cancels meet chunks still to come), and a
+      // third once their own order is settled (they must lose: nothing is released twice).
+      let firstSettled!: () => void;
+      const first = new Promise<void>((r) => (firstSettled = r));
+      const settled = new Map<string, () => void>();
+      const ownSettled = new Map(targets.map((o) => [o.id, new Promise<void>((r) => settled.set(o.id, r))]));
+      const fired = fire(orders, 40, (id) => {
+        firstSettled();
+        settled.get(id)?.();
+      });
       await Promise.all(
         targets.map(async (o, k) => {
-          if (k % 2) await committed;
+          if (k % 3 === 1) await first;
+          if (k % 3 === 2) await ownSettled.get(o.id);
           const ok = await lib.cancelOrder({ portfolioId: o.portfolioId, orderId: o.id }).then(() => true, (e: unknown) => {
             if ((e as { code?: string }).code !== "ORDER_NOT_FOUND") throw e;
             return false;

@@ -8,3 +8,9 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false>, wh
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Waits until at least `room` ms are left in the current fixed window of `len` ms (the Binance limits' windows). */
+export async function freshWindow(len: number, room: number): Promise<void> {
+  const left = len - (Date.now() % len);
+  if (left < room) await new Promise((r) => setTimeout(r, left + 50));
+}
