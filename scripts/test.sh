@@ -37,18 +37,28 @@ npx next build > "$RESULTS/build.log" 2>&1 || { tail -40 "$RESULTS/build.log"; e
 step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile="$RESULTS/unit.json" || failed_steps+=("unit")
 
-step "integration tests on SQLite"
-TEST_DB=sqlite npx vitest run --project integration --reporter=default --reporter=json --outputFile="$RESULTS/integration-sqlite.json" || failed_steps+=("integration-sqlite")
-
-step "integration tests on PostgreSQL"
+# The two integration passes run side by side (each suite has its own database, server, port and fake
+# Binance; the Redis tests use their own channels): their logs are printed one after the other.
+integration() { # $1: sqlite | postgres
+  TEST_DB=$1 npx vitest run --project integration --reporter=default --reporter=json --outputFile="$RESULTS/integration-$1.json" > "$RESULTS/integration-$1.log" 2>&1
+}
+step "integration tests on SQLite and on PostgreSQL (side by side)"
+integration sqlite & sqlite_pid=$!
+pg_skipped=""
 if node scripts/pg-available.mjs; then
-  TEST_DB=postgres npx vitest run --project integration --reporter=default --reporter=json --outputFile="$RESULTS/integration-postgres.json" || failed_steps+=("integration-postgres")
+  integration postgres & pg_pid=$!
 elif [ "${CI:-}" = "true" ]; then
-  echo "FAILED: PostgreSQL is not reachable at ${TEST_PG_URL:-postgresql://postgres@127.0.0.1:5432/postgres}; CI requires the PostgreSQL suite."
+  pg_skipped="FAILED: PostgreSQL is not reachable at ${TEST_PG_URL:-postgresql://postgres@127.0.0.1:5432/postgres}; CI requires the PostgreSQL suite."
   failed_steps+=("integration-postgres")
 else
-  echo "!!!!! PostgreSQL is not reachable at ${TEST_PG_URL:-postgresql://postgres@127.0.0.1:5432/postgres}: SKIPPING the PostgreSQL integration suite (set TEST_PG_URL) !!!!!"
+  pg_skipped="!!!!! PostgreSQL is not reachable at ${TEST_PG_URL:-postgresql://postgres@127.0.0.1:5432/postgres}: SKIPPING the PostgreSQL integration suite (set TEST_PG_URL) !!!!!"
 fi
+wait "$sqlite_pid" || failed_steps+=("integration-sqlite")
+[ -n "${pg_pid:-}" ] && { wait "$pg_pid" || failed_steps+=("integration-postgres"); }
+step "integration tests on SQLite"
+cat "$RESULTS/integration-sqlite.log"
+step "integration tests on PostgreSQL"
+if [ -n "$pg_skipped" ]; then echo "$pg_skipped"; else cat "$RESULTS/integration-postgres.log"; fi
 
 step "browser tests (Playwright + Chromium)"
 if [ -f playwright.config.ts ]; then
