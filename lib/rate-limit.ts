@@ -23,6 +23,9 @@ export interface Slot {
 // The first half of the two-part advisory lock key: this module's own namespace.
 const PG_LOCK_CLASS = 7301;
 
+/** The longest window a limit may have: hits older than this count for no limit (sweepRateLimitHits). */
+export const MAX_WINDOW_MS = 24 * 3600_000;
+
 class LimitReached extends Error {}
 
 /**
@@ -30,6 +33,7 @@ class LimitReached extends Error {}
  * when all are taken. Expired hits of the key are deleted in the same transaction.
  */
 export async function takeHit({ key, max, windowMs }: Limit): Promise<Slot> {
+  if (windowMs > MAX_WINDOW_MS) throw new Error(`a rate limit's window is at most ${MAX_WINDOW_MS} ms`);
   const at = BigInt(Date.now());
   const since = at - BigInt(windowMs);
   const steps: Step[] = [
@@ -70,4 +74,14 @@ async function limited(key: string, windowMs: number): Promise<DomainError> {
   });
   const retryAfter = Math.max(1, Math.ceil((Number(oldest?.at ?? BigInt(now)) + windowMs - now) / 1000));
   return new DomainError("RATE_LIMITED", `Too many attempts. Try again in ${retryAfter} seconds.`, undefined, retryAfter);
+}
+
+/**
+ * Deletes the hits that no window can count any more. A key's own expired hits go when the key takes its
+ * next slot; this removes those of keys never seen again (an address, an e-mail tried once), so the table
+ * holds at most a day of hits. Run hourly by the worker; a scan of that small table, no index needed.
+ */
+export async function sweepRateLimitHits(now = Date.now()): Promise<number> {
+  const [deleted] = await atomic([{ sql: `DELETE FROM "RateLimitHit" WHERE "at" <= ?`, params: [BigInt(now - MAX_WINDOW_MS)] }]);
+  return deleted ?? 0;
 }

@@ -1,7 +1,8 @@
 // The worker's scheduled chores besides the market itself: portfolio snapshots (hourly for everyone, and
-// after every fill for its owner), the competitions' round each second (snapshots at the start and every 5
-// minutes, the end at ends_at) and the daily retraining of the prediction models. Only the lease holder
-// does them, so several workers do not duplicate the work.
+// after every fill for its owner), the hourly sweep of rate-limit hits no window counts any more, the
+// competitions' round each second (snapshots at the start and every 5 minutes, the end at ends_at) and
+// the daily retraining of the prediction models. Only the lease holder does them, so several
+// workers do not duplicate the work.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { prisma } from "@/lib/db";
@@ -9,6 +10,7 @@ import { env } from "@/lib/env";
 import { marketEvents } from "@/lib/market/events";
 import { marketNow } from "@/lib/market/market-clock";
 import { recordPortfolioSnapshots } from "@/lib/portfolio/record-snapshots";
+import { sweepRateLimitHits } from "@/lib/rate-limit";
 import { endDueCompetitions } from "@/lib/competitions/end-due-competitions";
 import { recordCompetitionSnapshots } from "@/lib/competitions/record-competition-snapshots";
 import { setTrainingStatus, historyIsReal } from "@/lib/predict/training-status";
@@ -92,7 +94,9 @@ export function startBackgroundJobs(worker: Leader): { stop(): void } {
   });
   timers.push(
     setInterval(() => {
-      if (worker.isLeader()) recordPortfolioSnapshots().catch(logError("hourly snapshots"));
+      if (!worker.isLeader()) return;
+      recordPortfolioSnapshots().catch(logError("hourly snapshots"));
+      sweepRateLimitHits().catch(logError("sweeping old rate-limit hits"));
     }, HOUR),
   );
   // One round at a time: a slow round (a big competition closing) is not overlapped by the next.
