@@ -8,7 +8,7 @@ import { createHttpServer } from "@/lib/jobs/http-server";
 import { getHealth } from "@/lib/jobs/get-health";
 import { onShutdown } from "@/lib/jobs/on-shutdown";
 import { registerSockets, registerWorker } from "@/lib/jobs/process-status";
-import { readMetrics } from "@/lib/jobs/read-metrics";
+import { mayReadMetrics, METRICS_REFUSED, readMetrics } from "@/lib/jobs/read-metrics";
 import { startMarketServices } from "@/lib/jobs/start-market-services";
 import { logger } from "@/lib/log";
 import { startEventRelay, stopEventRelay } from "@/lib/market/event-relay";
@@ -29,14 +29,17 @@ async function main(): Promise<void> {
   // Plain HTTP answers the health check and the metrics; everything else lives in the app.
   const server = createHttpServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
+    const isMetrics = path === "/metrics" || path === "/api/metrics";
     const answer =
       req.method !== "GET" && req.method !== "HEAD"
         ? Promise.resolve(json(405, { code: "METHOD_NOT_ALLOWED", message: "Only GET is served here." }))
         : path === "/healthz"
           ? getHealth().then((h) => json(200, h))
-          : path === "/metrics" || path === "/api/metrics"
-            ? readMetrics().then((m) => ({ status: 200, type: m.contentType, text: m.text }))
-            : Promise.resolve(json(404, { code: "NOT_FOUND", message: "This is the market worker: only /ws, /ws-api/v3, /healthz and /metrics live here." }));
+          : isMetrics && !mayReadMetrics(req.headers.authorization)
+            ? Promise.resolve(json(401, METRICS_REFUSED))
+            : isMetrics
+              ? readMetrics().then((m) => ({ status: 200, type: m.contentType, text: m.text }))
+              : Promise.resolve(json(404, { code: "NOT_FOUND", message: "This is the market worker: only /ws, /ws-api/v3, /healthz and /metrics live here." }));
     answer.then(
       (a) => {
         res.writeHead(a.status, { "content-type": a.type, "cache-control": "no-store", ...(a.status === 405 ? { allow: "GET" } : {}) });

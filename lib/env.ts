@@ -62,6 +62,8 @@ const schema = z.object({
   LEASE_TTL_MS: z.coerce.number().int().min(500, "must be at least 500").default(5000),
   // Events between processes: Redis pub/sub when set, else PostgreSQL LISTEN/NOTIFY (none on SQLite).
   REDIS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^rediss?:\/\/[^\s]+$/, "must be a redis:// or rediss:// URL").optional()),
+  // Set: /api/metrics and the worker's /metrics answer only `Authorization: Bearer <METRICS_TOKEN>`.
+  METRICS_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces").optional()),
   EVENTS_CHANNEL: z.string().regex(/^[A-Za-z_][\w]{0,62}$/, "must be a name of letters, digits and _ (at most 63)").default("compraventa_events"),
 
   FEE_RATE: z.string().regex(/^(0(\.\d{1,8})?|1(\.0{1,8})?)$/, "must be a decimal between 0 and 1, e.g. 0.001").default("0.001"),

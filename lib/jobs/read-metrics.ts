@@ -1,4 +1,7 @@
-// The metrics text of this process, with the gauges of what it runs read at scrape time.
+// The metrics text of this process, with the gauges of what it runs read at scrape time; with METRICS_TOKEN
+// set, only for a scraper that sends it as a Bearer token (compared in constant time).
+import { createHash, timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env";
 import { metrics } from "@/lib/metrics";
 import { runningSockets, runningWorker } from "./process-status";
 
@@ -11,3 +14,14 @@ export async function readMetrics(): Promise<{ contentType: string; text: string
   }
   return { contentType: metrics.registry.contentType, text: await metrics.registry.metrics() };
 }
+
+const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
+
+/** Whether a scrape with this Authorization header may read the metrics. */
+export function mayReadMetrics(authorization: string | null | undefined): boolean {
+  if (!env.METRICS_TOKEN) return true;
+  const m = /^Bearer (\S{1,512})$/.exec(authorization ?? "");
+  return m !== null && timingSafeEqual(digest(m[1]!), digest(env.METRICS_TOKEN));
+}
+
+export const METRICS_REFUSED = { code: "UNAUTHORIZED", message: "The metrics need the scraper's token: Authorization: Bearer <METRICS_TOKEN>." };

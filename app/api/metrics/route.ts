@@ -1,10 +1,11 @@
-// GET /api/metrics – this process's Prometheus metrics (text exposition format).
+// GET /api/metrics – this process's Prometheus metrics (text exposition format); Bearer METRICS_TOKEN when set.
 import { otherMethods } from "@/lib/api/method-not-allowed";
-import { readMetrics } from "@/lib/jobs/read-metrics";
+import { mayReadMetrics, METRICS_REFUSED, readMetrics } from "@/lib/jobs/read-metrics";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
+export async function GET(req: Request): Promise<Response> {
+  if (!mayReadMetrics(req.headers.get("authorization"))) return Response.json(METRICS_REFUSED, { status: 401, headers: { "www-authenticate": "Bearer" } });
   const { contentType, text } = await readMetrics();
   return new Response(text, { headers: { "content-type": contentType, "cache-control": "no-store" } });
 }

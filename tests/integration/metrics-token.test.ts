@@ -1,0 +1,49 @@
+// METRICS_TOKEN: with it set, the app's /api/metrics and the worker's /metrics answer only a scraper that
+// sends it as a Bearer token (401 in the native error shape otherwise); the health checks stay open.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChildProcess } from "node:child_process";
+import { freePort, spawnServer, startTestServer, stopChild, type TestServer } from "../support/test-server";
+import { waitFor } from "../support/wait-for";
+
+const TOKEN = "scrape-token-0123456789";
+let server: TestServer;
+let worker: ChildProcess;
+let workerUrl: string;
+const workerLogs: string[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ METRICS_TOKEN: TOKEN });
+  const port = await freePort();
+  workerUrl = `http://127.0.0.1:${port}`;
+  worker = spawnServer({ ...server.env, PORT: String(port) }, workerLogs, "worker.ts");
+  await waitFor(async () => (await fetch(`${workerUrl}/healthz`).catch(() => null))?.ok, `the worker on ${port}: ${workerLogs.join("")}`, 60_000);
+}, 120_000);
+afterAll(async () => {
+  if (worker) await stopChild(worker);
+  await server?.close();
+});
+
+const scrape = (url: string, authorization?: string) => fetch(url, { headers: authorization ? { authorization } : {} });
+
+describe("METRICS_TOKEN", () => {
+  it("the app's /api/metrics: 401 without the token or with another, the metrics with it", async () => {
+    for (const auth of [undefined, "Bearer wrong-token-0123456789", `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
+      const r = await scrape(`${server.url}/api/metrics`, auth);
+      expect(r.status, String(auth)).toBe(401);
+      expect(await r.json()).toMatchObject({ code: "UNAUTHORIZED" });
+    }
+    const ok = await scrape(`${server.url}/api/metrics`, `Bearer ${TOKEN}`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toMatch(/^compraventa_/m);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it("the worker's /metrics: the same rule; /healthz stays open", async () => {
+    expect((await scrape(`${workerUrl}/metrics`)).status).toBe(401);
+    expect((await scrape(`${workerUrl}/api/metrics`, "Bearer nope-nope-nope-nope")).status).toBe(401);
+    const ok = await scrape(`${workerUrl}/metrics`, `Bearer ${TOKEN}`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toMatch(/^compraventa_/m);
+    expect((await fetch(`${workerUrl}/healthz`)).status).toBe(200);
+  });
+});
