@@ -3,7 +3,7 @@
 // or, for a test order, lib/trading/preview-order.ts (every rule but the balance).
 import type { PortfolioScope } from "@/lib/portfolio/portfolio-scope";
 import { getFreshPrice } from "@/lib/market/get-fresh-price";
-import { FEE_RATE_MAKER, FEE_RATE_TAKER } from "@/lib/markets";
+import { feeRatesOf, type FeeRates } from "@/lib/portfolio/trading-rules";
 import { placeOrder } from "@/lib/trading/place-order";
 import { previewOrder } from "@/lib/trading/preview-order";
 import { checkFilters } from "./order-filters";
@@ -27,8 +27,8 @@ export async function placeBinanceOrder({ portfolio, order, beforeLedger }: { po
 }
 
 /** Binance's commission answer of order/test with computeCommissionRates: fees in the quote coin, no tax, no discount. */
-const commissionRates = () => ({
-  standardCommissionForOrder: { maker: fixed8(FEE_RATE_MAKER), taker: fixed8(FEE_RATE_TAKER) },
+const commissionRates = (fees: FeeRates) => ({
+  standardCommissionForOrder: { maker: fixed8(fees.maker), taker: fixed8(fees.taker) },
   taxCommissionForOrder: { maker: fixed8(0n), taker: fixed8(0n) },
   discount: { enabledForAccount: false, enabledForSymbol: false, discountAsset: "BNB", discount: fixed8(0n) },
 });
@@ -36,5 +36,5 @@ const commissionRates = () => ({
 export async function testBinanceOrder({ portfolio, order, computeCommissionRates }: { portfolio: PortfolioScope; order: NewOrder; computeCommissionRates: boolean }) {
   await filtered(order);
   await previewOrder(order, portfolio);
-  return computeCommissionRates ? commissionRates() : {};
+  return computeCommissionRates ? commissionRates(feeRatesOf(portfolio)) : {};
 }

@@ -7,6 +7,7 @@ import { apiClient, type Api } from "../support/api-client";
 import { ledgerMismatches, queryDb } from "../support/db-query";
 import { keepMarketLive, tradeAt } from "../support/market-moves";
 import { waitFor } from "../support/wait-for";
+import { binanceClient } from "../support/binance-signer";
 
 let server: TestServer;
 let api: Api;
@@ -197,6 +198,31 @@ describe("the rules in a competition's portfolio", () => {
     expect(out.body).toMatchObject({ code: "PARTICIPANT_REMOVED" });
     expect((await board(org, c.id)).standings.map((r) => r.name)).toEqual(["Alice"]);
     expect(await ledgerMismatches(server.db.url)).toEqual([]);
+  });
+
+  it("an API key bound to a competition's portfolio is told the competition's fee, a main key the platform's", async () => {
+    const org = await person("Organiser Fees");
+    const c = (await create(org, { fee_rate: 0.0025 })).body;
+    const bot = await person("Bot Owner");
+    const pb = (await join(bot, c.id)).body.portfolio_id;
+    const keyOf = async (portfolio_id?: string) =>
+      (await api<{ apiKey: string; secretKey: string }>("POST", "/api/keys", { token: bot, body: { label: "fees", permissions: ["READ", "TRADE"], ...(portfolio_id ? { portfolio_id } : {}) } })).body;
+    const bn = binanceClient(server.url);
+    const rates = async (key: { apiKey: string; secretKey: string }) => {
+      const account = (await bn<Record<string, unknown>>("GET", "/api/v3/account", {}, { key })).body;
+      const commission = (await bn<Record<string, unknown>>("GET", "/api/v3/account/commission", { symbol: "BTCUSDT" }, { key })).body;
+      const tradeFee = (await bn<Record<string, unknown>[]>("GET", "/sapi/v1/asset/tradeFee", { symbol: "BTCUSDT" }, { key })).body;
+      const test = (await bn<Record<string, unknown>>("POST", "/api/v3/order/test", { symbol: "BTCUSDT", side: "BUY", type: "MARKET", quantity: "0.01", computeCommissionRates: "true" }, { key })).body;
+      return [account.takerCommission, account.commissionRates, commission.standardCommission, tradeFee[0], test.standardCommissionForOrder];
+    };
+    expect(await rates(await keyOf(pb))).toEqual([
+      25,
+      { maker: "0.00250000", taker: "0.00250000", buyer: "0.00000000", seller: "0.00000000" },
+      { maker: "0.00250000", taker: "0.00250000", buyer: "0.00000000", seller: "0.00000000" },
+      { symbol: "BTCUSDT", makerCommission: "0.00250000", takerCommission: "0.00250000" },
+      { maker: "0.00250000", taker: "0.00250000" },
+    ]);
+    expect((await rates(await keyOf()))[1]).toEqual({ maker: "0.00100000", taker: "0.00100000", buyer: "0.00000000", seller: "0.00000000" });
   });
 });
 
