@@ -1,5 +1,6 @@
 // PATCH /api/competitions/{id} – the organiser changes the rules before the start (422 BUSINESS_RULE after).
-// The starting balance is fixed once someone has joined: their portfolios already hold it.
+// The starting balance is fixed once someone has joined: their portfolios already hold it. A new name is
+// also the name of every participant's portfolio, in the same transaction.
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/domain-error";
 import { marketNow } from "@/lib/market/market-clock";
@@ -21,19 +22,22 @@ export async function editCompetition({ competitionId, userId, changes }: { comp
     if (joined > 0) throw new DomainError("BUSINESS_RULE", "Participants have joined with the current starting balance: it can no longer change.");
   }
   // Guarded by the start as stored: an edit racing the start (or another edit of the start) loses.
-  const r = await prisma.competition.updateMany({
-    where: { id: competitionId, endedAt: null, startsAt: { gt: BigInt(now) } },
-    data: {
-      ...(changes.name !== undefined ? { name: changes.name } : {}),
-      ...(changes.startsAt !== undefined ? { startsAt: BigInt(changes.startsAt) } : {}),
-      ...(changes.endsAt !== undefined ? { endsAt: BigInt(changes.endsAt) } : {}),
-      ...(changes.startingBalance !== undefined ? { startingBalance: changes.startingBalance } : {}),
-      ...(changes.pairs !== undefined ? { pairs: changes.pairs ? changes.pairs.join(",") : "" } : {}),
-      ...(changes.feeRate !== undefined ? { feeRate: changes.feeRate } : {}),
-      ...(changes.allowReset !== undefined ? { allowReset: changes.allowReset } : {}),
-      ...(changes.visibility !== undefined ? { visibility: changes.visibility } : {}),
-    },
+  await prisma.$transaction(async (tx) => {
+    const r = await tx.competition.updateMany({
+      where: { id: competitionId, endedAt: null, startsAt: { gt: BigInt(now) } },
+      data: {
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.startsAt !== undefined ? { startsAt: BigInt(changes.startsAt) } : {}),
+        ...(changes.endsAt !== undefined ? { endsAt: BigInt(changes.endsAt) } : {}),
+        ...(changes.startingBalance !== undefined ? { startingBalance: changes.startingBalance } : {}),
+        ...(changes.pairs !== undefined ? { pairs: changes.pairs ? changes.pairs.join(",") : "" } : {}),
+        ...(changes.feeRate !== undefined ? { feeRate: changes.feeRate } : {}),
+        ...(changes.allowReset !== undefined ? { allowReset: changes.allowReset } : {}),
+        ...(changes.visibility !== undefined ? { visibility: changes.visibility } : {}),
+      },
+    });
+    if (r.count !== 1) throw started();
+    if (changes.name !== undefined) await tx.portfolio.updateMany({ where: { competitionId }, data: { name: changes.name } });
   });
-  if (r.count !== 1) throw started();
   return visibleCompetition(competitionId, userId, now);
 }

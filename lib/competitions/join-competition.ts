@@ -40,6 +40,8 @@ export async function joinCompetition({ competitionId, userId, inviteCode }: { c
         expect: { rows: 1, error: ended },
       },
       ...newPortfolioSteps({ id: portfolioId, userId, name: c.name, kind: "COMPETITION", startingBalance: c.startingBalance, competitionId }, now),
+      // the name as it is under the competition's lock (a rename may have committed since it was read above)
+      { sql: `UPDATE "Portfolio" SET "name" = (SELECT "name" FROM "Competition" WHERE "id" = ?) WHERE "id" = ?`, params: [competitionId, portfolioId] },
     ]);
   } catch (e) {
     if (isUniqueViolation(e)) throw joined();

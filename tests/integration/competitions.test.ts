@@ -91,6 +91,10 @@ describe("creating, seeing and editing competitions", () => {
     const fixed = await api("PATCH", `/api/competitions/${id}`, { token: org, body: { starting_balance: 5000 } });
     expect(fixed.status).toBe(422);
     expect(fixed.body).toMatchObject({ code: "BUSINESS_RULE" });
+    // a new name is the name of the participants' portfolios too
+    expect((await api("PATCH", `/api/competitions/${id}`, { token: org, body: { name: "Class 4B, summer" } })).status).toBe(200);
+    const mine = (await api<{ portfolios: { competition_id: string | null; name: string }[] }>("GET", "/api/portfolios", { token: other })).body.portfolios;
+    expect(mine.filter((p) => p.competition_id === id).map((p) => p.name)).toEqual(["Class 4B, summer"]);
   });
 
   it("refuses bad rules with 400 and the field", async () => {
