@@ -15,7 +15,7 @@ const PG_ADMIN = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:543
 
 export interface TestDatabase {
   url: string;
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 export function migrate(url: string): void {
@@ -56,7 +56,7 @@ export async function createTestDatabase(fromTemplate = process.env.TEST_DB_TEMP
 }
 
 /** A migrated database to copy suites' databases from: its TEST_DB_TEMPLATE value, and how to drop it. */
-export async function createTemplateDatabase(): Promise<{ template: string; drop(): Promise<void> }> {
+export async function createTemplateDatabase(): Promise<{ template: string; drop: () => Promise<void> }> {
   const db = await createTestDatabase("");
   if (kind() === "sqlite") {
     const file = db.url.slice("file:".length);
