@@ -8,7 +8,7 @@ import { createHttpServer } from "@/lib/jobs/http-server";
 import { getHealth } from "@/lib/jobs/get-health";
 import { onShutdown } from "@/lib/jobs/on-shutdown";
 import { registerSockets, registerWorker } from "@/lib/jobs/process-status";
-import { mayReadMetrics, METRICS_REFUSED, readMetrics } from "@/lib/jobs/read-metrics";
+import { mayReadMetrics, metricsRefused, readMetrics } from "@/lib/jobs/read-metrics";
 import { startMarketServices } from "@/lib/jobs/start-market-services";
 import { logger } from "@/lib/log";
 import { startEventRelay, stopEventRelay } from "@/lib/market/event-relay";
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
         : path === "/healthz"
           ? getHealth().then((h) => json(200, h))
           : isMetrics && !mayReadMetrics(req.headers.authorization)
-            ? Promise.resolve(json(401, METRICS_REFUSED))
+            ? Promise.resolve(json(401, metricsRefused()))
             : isMetrics
               ? readMetrics().then((m) => ({ status: 200, type: m.contentType, text: m.text }))
               : Promise.resolve(json(404, { code: "NOT_FOUND", message: "This is the market worker: only /ws, /ws-api/v3, /healthz and /metrics live here." }));

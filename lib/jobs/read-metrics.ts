@@ -1,6 +1,7 @@
 // The metrics text of this process, with the gauges of what it runs read at scrape time; with METRICS_TOKEN
 // set, only for a scraper that sends it as a Bearer token (compared in constant time).
 import { createHash, timingSafeEqual } from "node:crypto";
+import { AppError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/metrics";
 import { runningSockets, runningWorker } from "./process-status";
@@ -24,4 +25,6 @@ export function mayReadMetrics(authorization: string | null | undefined): boolea
   return m !== null && timingSafeEqual(digest(m[1]!), digest(env.METRICS_TOKEN));
 }
 
-export const METRICS_REFUSED = { code: "UNAUTHORIZED", message: "The metrics need the scraper's token: Authorization: Bearer <METRICS_TOKEN>." };
+/** The refusal of a scrape without the token, in the native error shape (401 UNAUTHENTICATED). */
+export const metricsRefused = () =>
+  new AppError("UNAUTHENTICATED", "The metrics need the scraper's token: Authorization: Bearer <METRICS_TOKEN>.", undefined, { "WWW-Authenticate": "Bearer" });

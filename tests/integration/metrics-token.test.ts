@@ -30,7 +30,8 @@ describe("METRICS_TOKEN", () => {
     for (const auth of [undefined, "Bearer wrong-token-0123456789", `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
       const r = await scrape(`${server.url}/api/metrics`, auth);
       expect(r.status, String(auth)).toBe(401);
-      expect(await r.json()).toMatchObject({ code: "UNAUTHORIZED" });
+      expect(await r.json()).toMatchObject({ code: "UNAUTHENTICATED" });
+      expect(r.headers.get("www-authenticate")).toBe("Bearer");
     }
     const ok = await scrape(`${server.url}/api/metrics`, `Bearer ${TOKEN}`);
     expect(ok.status).toBe(200);
@@ -39,7 +40,9 @@ describe("METRICS_TOKEN", () => {
   });
 
   it("the worker's /metrics: the same rule; /healthz stays open", async () => {
-    expect((await scrape(`${workerUrl}/metrics`)).status).toBe(401);
+    const refused = await scrape(`${workerUrl}/metrics`);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ code: "UNAUTHENTICATED" });
     expect((await scrape(`${workerUrl}/api/metrics`, "Bearer nope-nope-nope-nope")).status).toBe(401);
     const ok = await scrape(`${workerUrl}/metrics`, `Bearer ${TOKEN}`);
     expect(ok.status).toBe(200);
