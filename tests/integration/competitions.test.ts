@@ -97,6 +97,21 @@ describe("creating, seeing and editing competitions", () => {
     expect(mine.filter((p) => p.competition_id === id).map((p) => p.name)).toEqual(["Class 4B, summer"]);
   });
 
+  it("joins racing a rename: every participant's portfolio ends with the new name", async () => {
+    const org = await person("Organiser Rename");
+    const startsAt = Date.now() + 3600_000;
+    const id = (await create(org, { starts_at: iso(startsAt), ends_at: iso(startsAt + 86_400_000) })).body.id;
+    const people = await Promise.all(Array.from({ length: 8 }, (_, i) => person(`Joiner ${i}`)));
+    const [rename, ...joins] = await Promise.all([
+      api("PATCH", `/api/competitions/${id}`, { token: org, body: { name: "Class 4B, renamed" } }),
+      ...people.map((t) => join(t, id)),
+    ]);
+    expect(rename.status).toBe(200);
+    expect(joins.map((j) => j.status)).toEqual(people.map(() => 201));
+    const names = await queryDb<{ name: string }>(server.db.url, `SELECT "name" FROM "Portfolio" WHERE "competitionId" = ?`, [id]);
+    expect(names.map((r) => r.name)).toEqual(people.map(() => "Class 4B, renamed"));
+  });
+
   it("refuses bad rules with 400 and the field", async () => {
     const org = await person("Strict");
     const cases: [Record<string, unknown>, string][] = [
