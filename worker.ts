@@ -2,6 +2,7 @@
 // with the /ws websocket on PORT so browsers still get live prices and fills, /ws-api/v3 (Binance's user
 // data stream) for bots, the news poller and the scheduled jobs. Any number may run against one PostgreSQL database: they share the pairs out (a lease
 // per pair, lib/market/pair-leases.ts) and hear every process's events (lib/market/event-relay.ts).
+import { AppError } from "@/lib/api/errors";
 import { assertRuntimeSecrets, env } from "@/lib/env";
 import { disconnect } from "@/lib/db";
 import { createHttpServer } from "@/lib/jobs/http-server";
@@ -17,7 +18,9 @@ import { attachWebSocketServer } from "@/lib/realtime/ws-server";
 import { attachWsApiServer } from "@/lib/realtime/ws-api-server";
 import { userStreamSource } from "@/lib/realtime/user-stream-source";
 
-const json = (status: number, body: unknown) => ({ status, type: "application/json", text: JSON.stringify(body) });
+const json = (status: number, body: unknown, headers?: Record<string, string>) => ({ status, type: "application/json", text: JSON.stringify(body), headers });
+/** A refusal in the native dialect's one error shape, as the app's errorResponse writes it. */
+const refusal = (error: AppError) => json(error.status, error, error.headers);
 
 async function main(): Promise<void> {
   assertRuntimeSecrets();
@@ -32,23 +35,23 @@ async function main(): Promise<void> {
     const isMetrics = path === "/metrics" || path === "/api/metrics";
     const answer =
       req.method !== "GET" && req.method !== "HEAD"
-        ? Promise.resolve(json(405, { code: "METHOD_NOT_ALLOWED", message: "Only GET is served here." }))
+        ? Promise.resolve(refusal(new AppError("METHOD_NOT_ALLOWED", "Only GET is served here.")))
         : path === "/healthz"
           ? getHealth().then((h) => json(200, h))
           : isMetrics && !mayReadMetrics(req.headers.authorization)
-            ? Promise.resolve(json(401, metricsRefused()))
+            ? Promise.resolve(refusal(metricsRefused()))
             : isMetrics
-              ? readMetrics().then((m) => ({ status: 200, type: m.contentType, text: m.text }))
-              : Promise.resolve(json(404, { code: "NOT_FOUND", message: "This is the market worker: only /ws, /ws-api/v3, /healthz and /metrics live here." }));
+              ? readMetrics().then((m) => ({ status: 200, type: m.contentType, text: m.text, headers: undefined }))
+              : Promise.resolve(refusal(new AppError("NOT_FOUND", "This is the market worker: only /ws, /ws-api/v3, /healthz and /metrics live here.")));
     answer.then(
       (a) => {
-        res.writeHead(a.status, { "content-type": a.type, "cache-control": "no-store", ...(a.status === 405 ? { allow: "GET" } : {}) });
+        res.writeHead(a.status, { "content-type": a.type, "cache-control": "no-store", ...(a.status === 405 ? { allow: "GET" } : {}), ...a.headers });
         res.end(a.text);
       },
       (e: unknown) => {
         logger.error({ err: e instanceof Error ? e.message : String(e), path }, "worker request failed");
         res.writeHead(500, { "content-type": "application/json" });
-        res.end(JSON.stringify({ code: "INTERNAL", message: "Internal error" }));
+        res.end(JSON.stringify(new AppError("INTERNAL", "Internal error")));
       },
     );
   });

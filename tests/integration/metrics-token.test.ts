@@ -43,10 +43,24 @@ describe("METRICS_TOKEN", () => {
     const refused = await scrape(`${workerUrl}/metrics`);
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(refused.headers.get("www-authenticate")).toBe("Bearer");
     expect((await scrape(`${workerUrl}/api/metrics`, "Bearer nope-nope-nope-nope")).status).toBe(401);
     const ok = await scrape(`${workerUrl}/metrics`, `Bearer ${TOKEN}`);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toMatch(/^compraventa_/m);
     expect((await fetch(`${workerUrl}/healthz`)).status).toBe(200);
+  });
+
+  it("the worker's other answers: 404 and 405 in the native error shape, with its error field", async () => {
+    const missing = await fetch(`${workerUrl}/api/markets`);
+    expect(missing.status).toBe(404);
+    const body = (await missing.json()) as { code: string; message: string; error: string };
+    expect(body.code).toBe("NOT_FOUND");
+    expect(body.message).toMatch(/market worker/);
+    expect(body.error).toBe(body.message);
+    const posted = await fetch(`${workerUrl}/healthz`, { method: "POST" });
+    expect(posted.status).toBe(405);
+    expect(posted.headers.get("allow")).toBe("GET");
+    expect(await posted.json()).toMatchObject({ code: "METHOD_NOT_ALLOWED", error: "Only GET is served here." });
   });
 });
