@@ -186,6 +186,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       onTrade,
       onTicker,
       onState: (s) => marketEvents.emit("replay", s),
+      fillsPending: () => fills.pending > 0,
+      fillsDone: () => fills.drain(),
       onLog: log,
     });
     feed = replay;

@@ -170,6 +170,40 @@ describe("replay folder", () => {
     await waitFor(async () => trades.length >= 400, "a hundred candles at x60000", 5000);
   });
 
+  it("waits at a trade while the orders it fired are filled, and never runs past a trade not yet played", async () => {
+    writeKlineCsv(dir, "BTCUSDT", "1m", minuteCandles(T0, 600, 100));
+    const trades: Trade[] = [];
+    const seen: number[] = [];
+    let filling: (() => void) | null = null;
+    const store = new PriceStore(5000);
+    market = new ReplayMarket({
+      store,
+      dir,
+      speed: 1_000_000,
+      loop: false,
+      onTrade: (t) => {
+        trades.push(t);
+        // market time as the trade is played: the trade's own, however far behind the running clock the replay is
+        seen.push(marketNow() - t.time);
+        if (trades.length === 5) filling = () => undefined;
+      },
+      fillsPending: () => filling !== null,
+      fillsDone: () => new Promise<void>((resolve) => (filling = () => resolve())),
+    });
+    await market.start();
+    await waitFor(async () => trades.length >= 5, "five trades", 5000);
+    // the fifth trade "fired an order": at x1,000,000 one real ms is 16 market minutes, yet the market waits
+    const at = trades[4]!.time;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(marketNow()).toBe(at);
+    expect(trades).toHaveLength(5);
+    expect(store.isTooOld("BTCUSDT", at)).toBe(false);
+    (filling as unknown as () => void)();
+    filling = null;
+    await waitFor(async () => trades.length >= 600 * 4 - 4, "the rest of the data", 10_000);
+    expect(seen.every((d) => d === 0)).toBe(true);
+  });
+
   it("starts again at the end when looping, with fresh prices from the new pass only", async () => {
     writeKlineCsv(dir, "BTCUSDT", "1m", minuteCandles(T0, 3, 100));
     const store = new PriceStore(5000);

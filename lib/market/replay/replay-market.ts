@@ -2,11 +2,14 @@
 // feed (price store, onTrade -> armed orders -> fills), on the market clock (lib/market/market-clock.ts).
 // Each pair is driven by its finest interval; each candle becomes the trades of candlePath(), merged
 // across pairs in time order. Paced at `speed` market ms per real ms, or as fast as it can (maxSpeed).
+// Market time never runs past a trade not yet played (the clock's cap), and after a trade that fired
+// orders it waits at that trade until their fills are written: at any speed and on any machine a trade
+// is fresh when it fires orders and an order fills at the trade that fired it.
 // Candles of the charted intervals and 24 h stats are built from the replayed data as it plays.
 import { PAIRS } from "@/lib/markets";
 import { CandleHistory } from "../candle-history";
 import type { KlineInterval } from "../intervals";
-import { marketNow, replayClock, resetMarketClock, setReplayClock } from "../market-clock";
+import { capReplayClock, marketNow, replayClock, resetMarketClock, setReplayClock } from "../market-clock";
 import type { PriceStore } from "../price-store";
 import type { FeedHandlers, MarketFeed, Ticker, Trade } from "../types";
 import type { Candle } from "../binance-rest";
@@ -28,6 +31,10 @@ export interface ReplayMarketOptions extends FeedHandlers {
   maxSpeed?: boolean;
   /** the clock changed (pause, speed) or a second passed: for the browsers */
   onState?: (state: ReplayState) => void;
+  /** whether orders fired by the trades played so far are still being filled */
+  fillsPending?: () => boolean;
+  /** resolves when they are filled */
+  fillsDone?: () => Promise<void>;
 }
 
 interface Cursor {
@@ -97,6 +104,7 @@ export class ReplayMarket implements MarketFeed {
     await this.fastForward(start);
     if (this.cursors.every((c) => !c.candle)) throw new Error(`REPLAY_START ${new Date(start).toISOString()} is after the end of the data in ${this.opts.dir}`);
     setReplayClock({ marketAt: start, speed: this.opts.speed ?? 60, paused: false });
+    this.capAtNextTrade();
     this.opts.store.setConnected(true, start);
     this.opts.onConnection?.(true);
     registerReplay(info, { setPaused: (p) => this.setClock({ paused: p }), setSpeed: (s) => this.setClock({ speed: s }) });
@@ -122,8 +130,10 @@ export class ReplayMarket implements MarketFeed {
   // maxSpeed: plays everything (once, whatever `loop` says) and resolves; returns the trades emitted.
   async run(): Promise<number> {
     const before = this.trades;
-    while (!this.stopped && (await this.emitUntil(Infinity)) !== "end") {
-      await new Promise((r) => setImmediate(r));
+    let r: Awaited<ReturnType<ReplayMarket["emitUntil"]>>;
+    while (!this.stopped && (r = await this.emitUntil(Infinity)) !== "end") {
+      if (r === "fills") await this.holdForFills();
+      else await new Promise((res) => setImmediate(res));
     }
     return this.trades - before;
   }
@@ -208,8 +218,9 @@ export class ReplayMarket implements MarketFeed {
     }
   }
 
-  // Emits every trade up to market time `until`, at most BURST of them; "end" when all data is played.
-  private async emitUntil(until: number): Promise<"end" | "caught-up" | "burst"> {
+  // Emits every trade up to market time `until`, at most BURST of them; "end" when all data is played,
+  // "fills" right after a trade that fired orders (their fills are being written).
+  private async emitUntil(until: number): Promise<"end" | "caught-up" | "burst" | "fills"> {
     for (let n = 0; n < BURST; n++) {
       let c: Cursor | undefined;
       for (const x of this.cursors) if (x.next !== Infinity && (!c || x.next < c.next)) c = x;
@@ -230,6 +241,8 @@ export class ReplayMarket implements MarketFeed {
       c.step++;
       if (c.step < c.steps.length) c.next = candle.openTime + (c.steps[c.step] as PathStep).offset;
       else await this.nextCandle(c);
+      if (this.opts.fillsPending?.()) return "fills";
+      this.capAtNextTrade();
     }
     return "burst";
   }
@@ -259,6 +272,10 @@ export class ReplayMarket implements MarketFeed {
         continue;
       }
       const r = await this.emitUntil(marketNow());
+      if (r === "fills") {
+        await this.holdForFills();
+        continue;
+      }
       if (r === "burst") {
         const played = this.lastTradeTime();
         if (played < marketNow()) setReplayClock({ marketAt: played });
@@ -282,6 +299,20 @@ export class ReplayMarket implements MarketFeed {
     }
   }
 
+  // The clock waits at the trade just played (still its cap) while its fills are written, then runs on
+  // from there, as if the market had stood still meanwhile.
+  private async holdForFills(): Promise<void> {
+    await this.opts.fillsDone?.();
+    setReplayClock({ marketAt: marketNow() });
+    this.capAtNextTrade();
+  }
+
+  private capAtNextTrade(): void {
+    let next = Infinity;
+    for (const c of this.cursors) if (c.next < next) next = c.next;
+    capReplayClock(next);
+  }
+
   private lastTradeTime(): number {
     let t = -Infinity;
     for (const q of this.opts.store.all()) if (q.symbol in (this.info?.pairs ?? {}) && q.time > t) t = q.time;
@@ -301,5 +332,6 @@ export class ReplayMarket implements MarketFeed {
     this.opts.store.setConnected(false);
     this.opts.store.setConnected(true, info.start);
     setReplayClock({ marketAt: info.start });
+    this.capAtNextTrade();
   }
 }
