@@ -4,6 +4,7 @@ import { SignJWT, jwtVerify } from "jose";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { DomainError } from "@/lib/domain-error";
+import { bearerOf } from "./bearer";
 
 const key = new TextEncoder().encode(env.AUTH_SECRET);
 const ISSUER = "compraventa";
@@ -50,8 +51,7 @@ export const verifyAccessToken = (token: string) => verifyKind("access", token);
 export const verifyRefreshToken = (token: string) => verifyKind("refresh", token);
 
 export function bearerToken(req: Request): string {
-  const header = req.headers.get("authorization") ?? "";
-  const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!m?.[1]) throw new DomainError("UNAUTHENTICATED", "Send an access token as 'Authorization: Bearer <token>'.");
-  return m[1];
+  const token = bearerOf(req.headers.get("authorization"));
+  if (!token) throw new DomainError("UNAUTHENTICATED", "Send an access token as 'Authorization: Bearer <token>'.");
+  return token;
 }

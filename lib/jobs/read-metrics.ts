@@ -2,6 +2,7 @@
 // set, only for a scraper that sends it as a Bearer token (compared in constant time).
 import { createHash, timingSafeEqual } from "node:crypto";
 import { AppError } from "@/lib/api/errors";
+import { bearerOf } from "@/lib/auth/bearer";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/metrics";
 import { runningSockets, runningWorker } from "./process-status";
@@ -21,8 +22,8 @@ const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
 /** Whether a scrape with this Authorization header may read the metrics. */
 export function mayReadMetrics(authorization: string | null | undefined): boolean {
   if (!env.METRICS_TOKEN) return true;
-  const m = /^Bearer (\S{1,512})$/.exec(authorization ?? "");
-  return m !== null && timingSafeEqual(digest(m[1]!), digest(env.METRICS_TOKEN));
+  const token = bearerOf(authorization);
+  return token !== null && timingSafeEqual(digest(token), digest(env.METRICS_TOKEN));
 }
 
 /** The refusal of a scrape without the token, in the native error shape (401 UNAUTHENTICATED). */
