@@ -8,6 +8,7 @@ import { organisedCompetition, visibleCompetition, type CompetitionView } from "
 import type { CompetitionTerms } from "./competition-terms";
 
 const started = () => new DomainError("BUSINESS_RULE", "This competition has started: its rules can no longer change.");
+const balanceFixed = () => new DomainError("BUSINESS_RULE", "Participants have joined with the current starting balance: it can no longer change.");
 
 export async function editCompetition({ competitionId, userId, changes }: { competitionId: string; userId: string; changes: Partial<CompetitionTerms> }): Promise<CompetitionView> {
   const now = marketNow();
@@ -19,7 +20,7 @@ export async function editCompetition({ competitionId, userId, changes }: { comp
   if (endsAt <= now) throw new DomainError("VALIDATION_FAILED", "ends_at: must be in the future", { ends_at: "must be in the future" });
   if (changes.startingBalance !== undefined && changes.startingBalance !== c.startingBalance) {
     const joined = await prisma.portfolio.count({ where: { competitionId } });
-    if (joined > 0) throw new DomainError("BUSINESS_RULE", "Participants have joined with the current starting balance: it can no longer change.");
+    if (joined > 0) throw balanceFixed();
   }
   // Guarded by the start as stored: an edit racing the start (or another edit of the start) loses.
   await prisma.$transaction(async (tx) => {
@@ -37,6 +38,8 @@ export async function editCompetition({ competitionId, userId, changes }: { comp
       },
     });
     if (r.count !== 1) throw started();
+    // again under the competition row's lock: a join that committed since the count above holds the old balance
+    if (changes.startingBalance !== undefined && changes.startingBalance !== c.startingBalance && (await tx.portfolio.count({ where: { competitionId } })) > 0) throw balanceFixed();
     if (changes.name !== undefined) await tx.portfolio.updateMany({ where: { competitionId }, data: { name: changes.name } });
   });
   return visibleCompetition(competitionId, userId, now);

@@ -112,6 +112,30 @@ describe("creating, seeing and editing competitions", () => {
     expect(names.map((r) => r.name)).toEqual(people.map(() => "Class 4B, renamed"));
   });
 
+  it("joins racing a change of the starting balance: every participant holds the balance the competition says", async () => {
+    for (let round = 0; round < 3; round++) {
+      const org = await person(`Organiser Balance ${round}`);
+      const startsAt = Date.now() + 3600_000;
+      const id = (await create(org, { starts_at: iso(startsAt), ends_at: iso(startsAt + 86_400_000) })).body.id;
+      const people = await Promise.all(Array.from({ length: 6 }, (_, i) => person(`Balance Joiner ${round}.${i}`)));
+      const [edit, ...joins] = await Promise.all([
+        api("PATCH", `/api/competitions/${id}`, { token: org, body: { starting_balance: 20000 } }),
+        ...people.map((t) => join(t, id)),
+      ]);
+      // the change wins only if no one had joined yet; a join never fails for it
+      expect([200, 422]).toContain(edit.status);
+      expect(joins.map((j) => j.status)).toEqual(people.map(() => 201));
+      const said = (await api<Competition>("GET", `/api/competitions/${id}`, { token: org })).body.starting_balance;
+      expect(said).toBe(edit.status === 200 ? 20000 : 10000);
+      const held = await queryDb<{ free: string }>(
+        server.db.url,
+        `SELECT b."free" AS "free" FROM "Balance" b JOIN "Portfolio" p ON p."id" = b."portfolioId" WHERE p."competitionId" = ? AND b."coin" = 'USDT'`,
+        [id],
+      );
+      expect(held.map((r) => Number(r.free) / 1e8)).toEqual(people.map(() => said));
+    }
+  });
+
   it("refuses bad rules with 400 and the field", async () => {
     const org = await person("Strict");
     const cases: [Record<string, unknown>, string][] = [
