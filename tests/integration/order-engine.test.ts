@@ -171,6 +171,28 @@ describe("native order API", () => {
     expect((await wallet(u.token)).balance.BTC).toBe(0.01);
   });
 
+  it("an Idempotency-Key sent again with another request is refused, not answered with the first order", async () => {
+    const u = await newUser(api);
+    const practice = (await api<{ id: string }>("POST", "/api/portfolios", { token: u.token, body: { name: "Practice" } })).body.id;
+    const h = { "idempotency-key": "bot-order-1" };
+    expect((await place(u.token, { side: "BUY", type: "MARKET", amount: 0.01 }, h)).status).toBe(201);
+    // other parameters, another portfolio, another call: each a 422 with its code, and nothing placed
+    const other = await place(u.token, { side: "BUY", type: "MARKET", amount: 0.02 }, h);
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+    const elsewhere = await place(u.token, { side: "BUY", type: "MARKET", amount: 0.01 }, { ...h, "x-portfolio": practice });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+    const oco = await api("POST", "/api/orders/oco", { token: u.token, headers: h, body: { symbol: "BTCUSDT", side: "SELL", amount: 0.01, price: 95000, stop_price: 85000 } });
+    expect(oco.status).toBe(422);
+    expect((await wallet(u.token)).balance.BTC).toBe(0.01);
+    const inPractice = await api<{ balance: Record<string, number> }>("GET", "/api/wallet", { token: u.token, headers: { "x-portfolio": practice } });
+    expect(inPractice.body.balance.BTC ?? 0).toBe(0);
+    // a new key is a new order
+    expect((await place(u.token, { side: "BUY", type: "MARKET", amount: 0.02 }, { "idempotency-key": "bot-order-2" })).status).toBe(201);
+    expect((await wallet(u.token)).balance.BTC).toBeCloseTo(0.03, 8);
+  });
+
   it("the original's lists show the new orders and reset cancels them all", async () => {
     const u = await newUser(api);
     await place(u.token, { side: "BUY", type: "LIMIT", amount: 0.01, price: 80000 });

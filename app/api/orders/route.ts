@@ -9,7 +9,7 @@ import { otherMethods } from "@/lib/api/method-not-allowed";
 // POST /api/orders – place an order of any type (Idempotency-Key honoured for 24 h)
 export const POST = withPortfolio(
   async ({ portfolio, user, body, req }) =>
-    idempotent(user.id, req.headers.get("idempotency-key"), async () => ({
+    idempotent({ userId: user.id, portfolioId: portfolio.id, call: "POST /api/orders", params: body }, req.headers.get("idempotency-key"), async () => ({
       status: 201,
       body: presentOrder(await placeOrder({ portfolio, ...orderRequestOf(body) })),
     })),

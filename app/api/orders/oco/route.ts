@@ -8,7 +8,7 @@ import { otherMethods } from "@/lib/api/method-not-allowed";
 // POST /api/orders/oco – a limit leg and a stop leg under one lock (Idempotency-Key honoured)
 export const POST = withPortfolio(
   async ({ portfolio, user, body, req }) =>
-    idempotent(user.id, req.headers.get("idempotency-key"), async () => {
+    idempotent({ userId: user.id, portfolioId: portfolio.id, call: "POST /api/orders/oco", params: body }, req.headers.get("idempotency-key"), async () => {
       const r = await placeOcoOrder({
         portfolio, pair: body.symbol, side: body.side, amount: body.amount, price: body.price, stopPrice: body.stop_price,
         stopLimitPrice: body.stop_limit_price, trailingDelta: body.trailing_delta, timeInForce: body.time_in_force,
