@@ -1,9 +1,10 @@
 // The market's clock. Normally the wall clock; during a replay the replayed market's time, which runs at
 // the replay's speed from an anchor, stands still while paused and never passes the next trade the replay
 // has not played yet (its cap: a slow machine or a fill being written holds the market, at any speed).
-// It stamps trades, candles, fills, orders and portfolio values and judges price freshness. Security (tokens, rate limits, signatures,
-// leases) always uses the real clock, Date.now(). One instance per process on globalThis, like the
-// price store, so the custom server and Next.js's bundled route handlers read the same time.
+// It stamps trades, candles, fills, orders and portfolio values and judges price freshness. Security
+// (tokens, rate limits, signatures, leases) always uses the real clock, Date.now(). One instance per
+// process on globalThis, like the price store, so the custom server and Next.js's bundled route handlers
+// read the same time.
 
 export interface ReplayClockState {
   /** market time at the anchor, epoch ms */
