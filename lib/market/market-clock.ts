@@ -42,14 +42,14 @@ export function replayClock(): Readonly<ReplayClockState> | null {
 
 // Sets market time to `marketAt` now, keeping (or setting) speed and pause; the replay re-anchors on
 // every step so rounding never accumulates.
-export function setReplayClock(next: { marketAt: number; speed?: number; paused?: boolean; cap?: number }, realNow = Date.now()): void {
+export function setReplayClock(next: { marketAt: number; speed?: number; paused?: boolean }, realNow = Date.now()): void {
   const prev = clock.replay;
   clock.replay = {
     marketAt: next.marketAt,
     realAt: realNow,
     speed: next.speed ?? prev?.speed ?? 1,
     paused: next.paused ?? prev?.paused ?? false,
-    cap: next.cap ?? prev?.cap ?? Infinity,
+    cap: prev?.cap ?? Infinity,
   };
 }
 

@@ -222,8 +222,9 @@ export class ReplayMarket implements MarketFeed {
   // "fills" right after a trade that fired orders (their fills are being written).
   private async emitUntil(until: number): Promise<"end" | "caught-up" | "burst" | "fills"> {
     for (let n = 0; n < BURST; n++) {
-      let c: Cursor | undefined;
-      for (const x of this.cursors) if (x.next !== Infinity && (!c || x.next < c.next)) c = x;
+      const c = this.nextCursor();
+      // market time waits at the trade about to be played (and, once all is played, at nothing)
+      capReplayClock(c?.next ?? Infinity);
       if (!c) return "end";
       if (c.next > until) return "caught-up";
       const candle = c.candle as ReplayCandle;
@@ -242,8 +243,8 @@ export class ReplayMarket implements MarketFeed {
       if (c.step < c.steps.length) c.next = candle.openTime + (c.steps[c.step] as PathStep).offset;
       else await this.nextCandle(c);
       if (this.opts.fillsPending?.()) return "fills";
-      this.capAtNextTrade();
     }
+    this.capAtNextTrade();
     return "burst";
   }
 
@@ -307,10 +308,15 @@ export class ReplayMarket implements MarketFeed {
     this.capAtNextTrade();
   }
 
+  /** the cursor whose trade comes next; undefined when all data is played */
+  private nextCursor(): Cursor | undefined {
+    let c: Cursor | undefined;
+    for (const x of this.cursors) if (x.next !== Infinity && (!c || x.next < c.next)) c = x;
+    return c;
+  }
+
   private capAtNextTrade(): void {
-    let next = Infinity;
-    for (const c of this.cursors) if (c.next < next) next = c.next;
-    capReplayClock(next);
+    capReplayClock(this.nextCursor()?.next ?? Infinity);
   }
 
   private lastTradeTime(): number {
