@@ -18,10 +18,6 @@ export async function editCompetition({ competitionId, userId, changes }: { comp
   const endsAt = changes.endsAt ?? c.endsAt;
   if (endsAt <= startsAt) throw new DomainError("VALIDATION_FAILED", "ends_at: must be after starts_at", { ends_at: "must be after starts_at" });
   if (endsAt <= now) throw new DomainError("VALIDATION_FAILED", "ends_at: must be in the future", { ends_at: "must be in the future" });
-  if (changes.startingBalance !== undefined && changes.startingBalance !== c.startingBalance) {
-    const joined = await prisma.portfolio.count({ where: { competitionId } });
-    if (joined > 0) throw balanceFixed();
-  }
   // Guarded by the start as stored: an edit racing the start (or another edit of the start) loses.
   await prisma.$transaction(async (tx) => {
     const r = await tx.competition.updateMany({
@@ -38,7 +34,7 @@ export async function editCompetition({ competitionId, userId, changes }: { comp
       },
     });
     if (r.count !== 1) throw started();
-    // again under the competition row's lock: a join that committed since the count above holds the old balance
+    // under the competition row's lock, which every join takes first: a participant holds the current balance
     if (changes.startingBalance !== undefined && changes.startingBalance !== c.startingBalance && (await tx.portfolio.count({ where: { competitionId } })) > 0) throw balanceFixed();
     if (changes.name !== undefined) await tx.portfolio.updateMany({ where: { competitionId }, data: { name: changes.name } });
   });
