@@ -62,15 +62,49 @@ const GUARD = "atomic guard";
 
 /** The one statement of the parts, with its parameters numbered $1.. across all of them. */
 export function foldStatement(parts: readonly FoldPart[]): { sql: string; params: unknown[] } {
+  const shape = shapeOf(parts);
+  let text = shape === null ? undefined : foldedTexts.get(shape);
+  if (text === undefined) {
+    text = foldText(parts);
+    if (shape !== null && foldedTexts.size < MAX_SHAPES) foldedTexts.set(shape, text);
+  }
   const params: unknown[] = [];
+  for (const p of parts) params.push(...p.params);
+  return { sql: text, params };
+}
+
+// The money path folds a few shapes of steps again and again (a market buy: guards, two balances, two ledger
+// rows, the order), so the text of a shape is built once: a shape is the steps' texts (each by a small
+// number, the Map hashing a constant string once), their parameter counts, guards and wanted rows. Bounded:
+// past the limits a statement is built as it comes.
+const MAX_SHAPES = 300;
+const MAX_TEXTS = 1000;
+const textIds = new Map<string, number>();
+const foldedTexts = new Map<string, string>();
+
+function shapeOf(parts: readonly FoldPart[]): string | null {
+  let shape = "";
+  for (const p of parts) {
+    let id = textIds.get(p.sql);
+    if (id === undefined) {
+      if (textIds.size >= MAX_TEXTS) return null;
+      textIds.set(p.sql, (id = textIds.size));
+    }
+    shape += `${id}:${p.params.length}:${p.expect ?? "-"}:${p.row ? 1 : 0} `;
+  }
+  return shape;
+}
+
+function foldText(parts: readonly FoldPart[]): string {
+  let numbered = 0;
   const ctes: string[] = [];
   const columns: string[] = [];
   const checks: string[] = [];
   parts.forEach((p, i) => {
     let k = 0;
-    const body = p.sql.trim().replace(/\?/g, () => `$${params.length + ++k}`);
+    const body = p.sql.trim().replace(/\?/g, () => `$${numbered + ++k}`);
     if (k !== p.params.length) throw new Error(`step ${i} has ${k} placeholders for ${p.params.length} parameters`);
-    params.push(...p.params);
+    numbered += k;
     // A SELECT (a read-only guard, or … FOR UPDATE locking rows in its ORDER BY) counts the rows it returns;
     // a write counts its RETURNING rows.
     ctes.push(`s${i} AS (${/^SELECT\b/i.test(body) || /\bRETURNING\b/i.test(body) ? body : `${body} RETURNING 1`})`);
@@ -81,8 +115,7 @@ export function foldStatement(parts: readonly FoldPart[]): { sql: string; params
       checks.push(`WHEN n${i} <> ${p.expect} THEN CAST('${GUARD} ${i}: ' || n${i} AS integer) = 0`);
     } else checks.push(`WHEN n${i} < 0 THEN false`);
   });
-  const sql = `WITH ${ctes.join(", ")} SELECT * FROM (SELECT ${columns.join(", ")}) AS c WHERE CASE ${checks.join(" ")} ELSE true END`;
-  return { sql, params };
+  return `WITH ${ctes.join(", ")} SELECT * FROM (SELECT ${columns.join(", ")}) AS c WHERE CASE ${checks.join(" ")} ELSE true END`;
 }
 
 /** The index of the step whose guard failed a folded statement, or null for any other error. */

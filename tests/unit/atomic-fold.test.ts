@@ -53,6 +53,24 @@ describe("foldStatement", () => {
   it("refuses a step whose placeholders do not match its parameters", () => {
     expect(() => foldStatement([{ sql: `UPDATE "B" SET "f" = ?`, params: [] }])).toThrow(/placeholders/);
   });
+
+  it("builds the text of a shape once and gives each call its own parameters", () => {
+    const steps = (n: number, expect?: number) => [
+      { sql: `UPDATE "B" SET "f" = "f" - ? WHERE "id" = ?`, params: [n, "x"], expect },
+      { sql: `INSERT INTO "L" ("a") VALUES (?)`, params: [n] },
+    ];
+    const a = foldStatement(steps(1, 1));
+    const b = foldStatement(steps(2, 1));
+    expect(b.sql).toBe(a.sql);
+    expect(a.params).toEqual([1, "x", 1]);
+    expect(b.params).toEqual([2, "x", 2]);
+    // another guard is another shape: its own text
+    const c = foldStatement(steps(3));
+    expect(c.sql).not.toBe(a.sql);
+    expect(c.sql).toContain("WHEN n0 < 0");
+    // a known text with the wrong number of parameters is still refused
+    expect(() => foldStatement([{ sql: `UPDATE "B" SET "f" = "f" - ? WHERE "id" = ?`, params: [1] }])).toThrow(/placeholders/);
+  });
 });
 
 describe("guardOf", () => {
