@@ -1,14 +1,14 @@
 // The Binance dialect's route wrapper (binance-api.md §3, §8), as lib/api/handler.ts is the native one's:
 // the IP's request weight first (429/418), then the parameters (query and form body, raw bytes kept for
-// the signature, bounded), then for USER_DATA/TRADE the signed-request check, the account's order count
-// on order calls, one use case, and every error as {code, msg}. Every answer carries
+// the signature, bounded), then for USER_DATA/TRADE the signed-request check (USER_STREAM: the key header
+// alone), the account's order count on order calls, one use case, and every error as {code, msg}. Every answer carries
 // X-MBX-USED-WEIGHT-1M; order calls add X-MBX-ORDER-COUNT-10S/-1D. Unknown errors: logged, -1000 (500).
 import type { PortfolioScope } from "@/lib/portfolio/portfolio-scope";
 import { resolvePortfolio } from "@/lib/portfolio/resolve-portfolio";
 import { clientIp } from "@/lib/api/client-ip";
 import { withCors } from "@/lib/api/cors";
 import { readBodyText } from "@/lib/api/read-body";
-import { checkTiming, verifySignedRequest, type Security } from "./verify-signed-request";
+import { checkTiming, verifySignedRequest, verifyUserStreamKey, type Security } from "./verify-signed-request";
 import { BinanceError, binanceErrorOf, binanceErrorResponse, MSG } from "./errors";
 import { BinanceParams, signedPayload } from "./params";
 import { rateLimiter } from "./rate-limits";
@@ -63,7 +63,12 @@ function failure(req: Request, error: unknown, opts: Options): Response {
   return binanceErrorResponse(new BinanceError(-1000, MSG.unknown, 500));
 }
 
-function route<C extends BinanceContext>(opts: Options, security: Security | null, handler: (ctx: C) => Promise<object | Response>) {
+export interface UserStreamContext extends BinanceContext {
+  /** the API key of the X-MBX-APIKEY header (any permission) */
+  keyId: string;
+}
+
+function route<C extends BinanceContext>(opts: Options, security: Security | "USER_STREAM" | null, handler: (ctx: C) => Promise<object | Response>) {
   return async (req: Request): Promise<Response> => {
     const ip = clientIp(req);
     const headers: Record<string, string> = {};
@@ -75,8 +80,10 @@ function route<C extends BinanceContext>(opts: Options, security: Security | nul
       });
       params = read.params;
       headers["X-MBX-USED-WEIGHT-1M"] = String(rateLimiter.takeWeight(ip, perRequest(opts.weight, params)));
-      let ctx: BinanceContext | SignedContext = { req, params };
-      if (security) {
+      let ctx: BinanceContext | SignedContext | UserStreamContext = { req, params };
+      if (security === "USER_STREAM") {
+        ctx = { ...ctx, keyId: (await verifyUserStreamKey(req.headers.get("x-mbx-apikey"))).keyId };
+      } else if (security) {
         const signer = await verifySignedRequest({
           apiKey: req.headers.get("x-mbx-apikey") ?? undefined,
           payload: read.payload,
@@ -107,3 +114,6 @@ export const binancePublic = (opts: Options, handler: (ctx: BinanceContext) => P
 /** A signed route: USER_DATA (a READ key) or TRADE (a key with TRADE). */
 export const binanceSigned = (security: Security, opts: Options, handler: (ctx: SignedContext) => Promise<object | Response>) =>
   route(opts, security, handler);
+
+/** A USER_STREAM route (the listenKey calls): the API key header, no signature. */
+export const binanceUserStream = (opts: Options, handler: (ctx: UserStreamContext) => Promise<object | Response>) => route(opts, "USER_STREAM", handler);

@@ -75,17 +75,30 @@ function signatureMatches(key: ActiveKey, payload: string, signature: string): b
   return verify(null, Buffer.from(payload, "utf8"), v.publicKey, Buffer.from(signature, "base64"));
 }
 
+/** The active key of an X-MBX-APIKEY value: -2014 when malformed, -2015 when unknown or revoked. */
+async function verifyApiKey(apiKey: string | null | undefined, now: number): Promise<ActiveKey> {
+  if (!apiKey || !API_KEY.test(apiKey)) throw new BinanceError(-2014, MSG.badApiKeyFormat, 401);
+  const key = await findActiveKey(apiKey, now);
+  if (!key) throw rejectedKey();
+  return key;
+}
+
+/** USER_STREAM security (the listenKey calls): the X-MBX-APIKEY header alone, no signature; any permission. */
+export async function verifyUserStreamKey(apiKey: string | null | undefined, now = Date.now()): Promise<{ keyId: string }> {
+  const key = await verifyApiKey(apiKey, now);
+  markKeyUsed(apiKey as string, now);
+  return { keyId: key.keyId };
+}
+
 /** The key's user, or the first failed check as a BinanceError. */
 export async function verifySignedRequest(req: SignedRequest): Promise<VerifiedRequest> {
   const now = req.now ?? Date.now();
-  if (!req.apiKey || !API_KEY.test(req.apiKey)) throw new BinanceError(-2014, MSG.badApiKeyFormat, 401);
-  const key = await findActiveKey(req.apiKey, now);
-  if (!key) throw rejectedKey();
+  const key = await verifyApiKey(req.apiKey, now);
   const timing = parseTiming(req.timestamp, req.recvWindow);
   if (req.signature === undefined || req.signature === "") throw missingParameter("signature");
   checkTiming(timing, now);
   if (!signatureMatches(key, req.payload, req.signature)) throw new BinanceError(-1022, MSG.badSignature);
   if (req.need === "TRADE" && !key.canTrade) throw rejectedKey();
-  markKeyUsed(req.apiKey, now);
+  markKeyUsed(req.apiKey as string, now); // verifyApiKey checked it
   return { userId: key.userId, portfolioId: key.portfolioId, keyId: key.keyId, canTrade: key.canTrade, timing };
 }

@@ -66,6 +66,8 @@ export interface MarketEvents {
   /** the account was reset: every balance changed (its open orders announce themselves as "order-changed") */
   "account-reset": { portfolioId: string };
   "api-key-revoked": ApiKeyRevokedEvent;
+  /** a listenKey was closed (DELETE /api/v3/userDataStream): its /ws/<listenKey> sockets end */
+  "listen-key-closed": { listenKeyId: string };
   /** local only: the relay reconnected after a drop and events may have been missed: re-read what matters */
   "events-resync": Record<string, never>;
   /** the replay's clock: every second, and at once on pause, resume or a new speed */

@@ -17,12 +17,15 @@ export function upgradeGate({ maxClients, maxPerIp, refusalBody }: UpgradeGateOp
   let sockets = 0;
   const byIp = new Map<string, number>();
 
-  const refuse = (socket: Duplex, status: string, message: string) => {
-    const body = refusalBody(message);
+  const answer = (socket: Duplex, status: string, body: string) => {
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`, () => socket.destroy());
   };
 
+  const refuse = (socket: Duplex, status: string, message: string) => answer(socket, status, refusalBody(message));
+
   return {
+    /** Answers an upgrade with an HTTP error of the endpoint's own (a JSON body) and closes the socket. */
+    reject: answer,
     /** Counts the upgrade until its socket closes, or answers 503/429 on the socket and returns false. */
     admit(req: IncomingMessage, socket: Duplex): boolean {
       const ip = req.socket.remoteAddress ?? "unknown";

@@ -3,9 +3,12 @@
 // ping, time, userDataStream.subscribe.signature, userDataStream.unsubscribe, session.subscriptions.
 // A subscription receives {subscriptionId, event} for every change of its account's orders (after the
 // change committed: the use cases and the worker announce it on lib/market/events.ts), and
-// eventStreamTerminated when its API key is revoked. Attached in noServer mode beside /ws, with the same
-// caps (sockets in all and per address), a bounded message size, a request rate per socket, and a ping
-// frame every 20 s (a socket silent for a minute is dropped), as Binance does.
+// eventStreamTerminated when its API key is revoked. Beside it the retired listenKey stream, /ws/<listenKey>
+// (a listenKey from POST /api/v3/userDataStream): the same events as they are, without the wrapper, and
+// listenKeyExpired when the listenKey expires or is closed or its API key is revoked; requests on it are not
+// answered. Attached in noServer mode beside /ws, with the same caps (sockets in all and per address), a
+// bounded message size, a request rate per socket, and a ping frame every 20 s (a socket silent for a
+// minute is dropped), as Binance does.
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer } from "ws";
@@ -33,6 +36,14 @@ export interface UserStreamSource {
   resetEvents(portfolioId: string): Promise<object[]>;
   /** whether the key is still active, for revocations announced in no process this one hears */
   isKeyLive?(key: StreamKey): Promise<boolean>;
+  /** /ws/<listenKey>: whose stream the listenKey opens, or null (unknown, expired, key revoked) */
+  listenKey?(listenKey: string): Promise<ListenKeyStreamKey | null>;
+  /** whether a listenKey is still good (not expired, closed or revoked), for the periodic re-check */
+  isListenKeyLive?(listenKeyId: string): Promise<boolean>;
+}
+
+export interface ListenKeyStreamKey extends StreamKey {
+  listenKeyId: string;
 }
 
 export interface WsApiServerOptions {
@@ -58,6 +69,8 @@ interface Session {
   /** requests in the current 10-second window */
   windowStart: number;
   windowCount: number;
+  /** a /ws/<listenKey> socket: its one subscription, events sent unwrapped */
+  listenKey?: { key: string; id: string };
 }
 
 type RequestId = string | number | null;
@@ -65,6 +78,8 @@ type RequestId = string | number | null;
 const MAX_SUBSCRIPTIONS = 50;
 /** A slow reader's queue beyond this gets no more events: the socket is closed (events must not be lost silently). */
 const MAX_BUFFERED = 4 << 20;
+const LISTEN_KEY_PATH = "/ws/";
+const LISTEN_KEY = /^[A-Za-z0-9]{1,64}$/;
 
 const badRequest = (msg: string) => new BinanceError(-1135, msg);
 const unknownMethod = () => new BinanceError(-1020, "This operation is not supported.");
@@ -110,8 +125,14 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
     set?.delete(s);
     if (set?.size === 0) byPortfolio.delete(key.portfolioId);
   };
+  const sendEvent = (s: Session, subscriptionId: number, event: object) => sendJson(s, s.listenKey ? event : { subscriptionId, event });
   const terminate = (s: Session, subscriptionId: number) => {
-    sendJson(s, { subscriptionId, event: { e: "eventStreamTerminated", E: Date.now() } });
+    if (s.listenKey) {
+      sendJson(s, { e: "listenKeyExpired", E: Date.now(), listenKey: s.listenKey.key });
+      forget(s, subscriptionId);
+      return s.ws.close(1000, "listenKey expired");
+    }
+    sendEvent(s, subscriptionId, { e: "eventStreamTerminated", E: Date.now() });
     forget(s, subscriptionId);
   };
 
@@ -129,7 +150,7 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
       for (const s of byPortfolio.get(portfolioId) ?? []) {
         for (const [subscriptionId, key] of s.subs) {
           if (key.portfolioId !== portfolioId) continue;
-          for (const event of events) sendJson(s, { subscriptionId, event });
+          for (const event of events) sendEvent(s, subscriptionId, event);
         }
       }
     };
@@ -175,6 +196,7 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
       s.windowCount = 0;
     }
     if (++s.windowCount > 3 * maxRequests) return s.ws.close(1008, "too many requests");
+    if (s.listenKey) return; // a listenKey stream carries events only
     let msg: unknown;
     try {
       msg = JSON.parse(text);
@@ -200,9 +222,15 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
     }
   };
 
-  const accept = (ws: WebSocket) => {
+  const accept = (ws: WebSocket, listenKey?: { key: string; stream: ListenKeyStreamKey }) => {
     const s: Session = { ws, lastPong: Date.now(), subs: new Map(), nextSubscriptionId: 0, windowStart: 0, windowCount: 0 };
     sessions.add(s);
+    if (listenKey) {
+      const { listenKeyId, ...key } = listenKey.stream;
+      s.listenKey = { key: listenKey.key, id: listenKeyId };
+      s.subs.set(s.nextSubscriptionId++, key);
+      subsOfPortfolio(key.portfolioId).add(s);
+    }
     ws.on("pong", () => (s.lastPong = Date.now()));
     ws.on("error", () => ws.terminate());
     ws.on("close", () => {
@@ -222,9 +250,27 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
     } catch {
       return;
     }
+    if (pathname.startsWith(LISTEN_KEY_PATH) && source.listenKey) return upgradeListenKey(req, socket, head, pathname.slice(LISTEN_KEY_PATH.length));
     if (pathname !== path) return; // not ours: /ws, Next.js (HMR), or nobody handles it
     if (!gate.admit(req, socket)) return;
-    wss.handleUpgrade(req, socket, head, accept);
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
+  };
+
+  const noListenKey = JSON.stringify({ code: -1125, msg: "This listenKey does not exist." });
+  const upgradeListenKey = (req: IncomingMessage, socket: Duplex, head: Buffer, key: string) => {
+    if (!gate.admit(req, socket)) return;
+    if (!LISTEN_KEY.test(key)) return gate.reject(socket, "400 Bad Request", noListenKey);
+    source.listenKey!(key).then(
+      (stream) => {
+        if (socket.destroyed) return;
+        if (!stream) return gate.reject(socket, "400 Bad Request", noListenKey);
+        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, { key, stream }));
+      },
+      (e: unknown) => {
+        console.error("listenKey stream: lookup failed:", e instanceof Error ? e.message : e);
+        gate.reject(socket, "503 Service Unavailable", JSON.stringify({ code: -1000, msg: "An unknown error occurred while processing the request." }));
+      },
+    );
   };
 
   const unsubscribe = [
@@ -238,19 +284,26 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
         for (const [id, key] of [...s.subs]) if (key.keyId === e.keyId) terminate(s, id);
       }
     }),
+    marketEvents.on("listen-key-closed", (e) => {
+      for (const s of [...sessions]) if (s.listenKey?.id === e.listenKeyId) for (const id of [...s.subs.keys()]) terminate(s, id);
+    }),
   ];
 
-  // Revoked where this process did not hear it: every subscribed key is looked up again.
+  // Revoked (or, for a listenKey, expired or closed) where this process did not hear it: every subscribed
+  // key is looked up again, once per key per round.
   let checking = false;
   const recheck = async () => {
-    if (checking || !source.isKeyLive) return;
+    if (checking) return;
     checking = true;
     try {
       const live = new Map<string, Promise<boolean>>();
+      // a database hiccup is not a revocation
+      const once = (id: string, check: () => Promise<boolean>) => live.get(id) ?? live.set(id, check().catch(() => true)).get(id)!;
       for (const s of [...sessions]) {
+        const lk = s.listenKey;
         for (const [id, key] of [...s.subs]) {
-          if (!live.has(key.keyId)) live.set(key.keyId, source.isKeyLive(key).catch(() => true)); // a database hiccup is not a revocation
-          if (!(await live.get(key.keyId)) && s.subs.get(id) === key) terminate(s, id);
+          const check = lk ? source.isListenKeyLive && (() => source.isListenKeyLive!(lk.id)) : source.isKeyLive && (() => source.isKeyLive!(key));
+          if (check && !(await once(lk ? `listenKey ${lk.id}` : key.keyId, check)) && s.subs.get(id) === key) terminate(s, id);
         }
       }
     } finally {

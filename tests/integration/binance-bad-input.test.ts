@@ -129,6 +129,13 @@ const CASES: Case[] = [
   { name: "symbols that are not a JSON list", method: "GET", path: "/api/v3/ticker/price", params: { symbols: "[BTCUSDT" }, status: 400, code: -1100 },
   { name: "symbol and symbols together", method: "GET", path: "/api/v3/ticker/price", params: { symbol: "BTCUSDT", symbols: '["BTCUSDT"]' }, status: 400, code: -1128 },
   { name: "startTime not a number", method: "GET", path: "/api/v3/klines", params: { symbol: "BTCUSDT", interval: "1h", startTime: "yesterday" }, status: 400, code: -1100 },
+  // the listenKey calls (USER_STREAM: the key header alone)
+  { name: "a listenKey without an API key", path: "/api/v3/userDataStream", params: {}, status: 401, code: -2014 },
+  { name: "a listenKey for a revoked API key", path: "/api/v3/userDataStream", params: {}, opts: () => ({ key: revoked, signed: false }), status: 401, code: -2015 },
+  { name: "a keep-alive without its listenKey", method: "PUT", path: "/api/v3/userDataStream", params: {}, opts: () => ({ key, signed: false }), status: 400, code: -1102 },
+  { name: "a keep-alive of a listenKey that does not exist", method: "PUT", path: "/api/v3/userDataStream", params: { listenKey: "A".repeat(64) }, opts: () => ({ key, signed: false }), status: 400, code: -1125, msg: "This listenKey does not exist." },
+  { name: "closing a listenKey of 65 characters", method: "DELETE", path: "/api/v3/userDataStream", params: { listenKey: "A".repeat(65) }, opts: () => ({ key, signed: false }), status: 400, code: -1125 },
+  { name: "a listenKey given twice", method: "PUT", path: "/api/v3/userDataStream", params: {}, opts: () => ({ key, signed: false, raw: { query: "listenKey=a&listenKey=b" } }), status: 400, code: -1101 },
 ];
 
 describe("Binance bad-input corpus", () => {

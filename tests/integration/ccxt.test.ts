@@ -156,6 +156,15 @@ describe("ccxt binance (REST)", () => {
     expect(gone).toMatchObject({ listClientOrderId: "ccxt-list", listOrderStatus: "ALL_DONE" });
     expect((await ex.fetchOpenOrders("BTC/USDT")).filter((o) => o.clientOrderId?.startsWith("ccxt-") === true && o.clientOrderId !== "ccxt-dip")).toEqual([]);
   });
+
+  it("opens, keeps alive and closes a listenKey through ccxt's implicit userDataStream calls (the key header, no signature)", async () => {
+    const ex = rest();
+    const { listenKey } = (await ex.publicPostUserDataStream()) as { listenKey: string };
+    expect(listenKey).toMatch(/^[A-Za-z0-9]{64}$/);
+    expect(await ex.publicPutUserDataStream({ listenKey })).toEqual({});
+    expect(await ex.publicDeleteUserDataStream({ listenKey })).toEqual({});
+    await expect(ex.publicPutUserDataStream({ listenKey })).rejects.toThrow(/-1125/);
+  });
 });
 
 describe("ccxt.pro binance (user data stream)", () => {

@@ -1,5 +1,6 @@
-// Read-only peeks into a test database from the test process (outbox mails, ledger sums), through the
-// plain drivers, so that assertions do not depend on the code under test.
+// Peeks into a test database from the test process (outbox mails, ledger sums), through the plain
+// drivers, so that assertions do not depend on the code under test; and, where a test must age a row that
+// only time would change (a listenKey's expiry), one write.
 import Database from "better-sqlite3";
 import pg from "pg";
 
@@ -13,12 +14,15 @@ export async function queryDb<T = Record<string, unknown>>(url: string, sql: str
       db.close();
     }
   }
+  return (await onPostgres(url, sql, params)).rows as T[];
+}
+
+async function onPostgres(url: string, sql: string, params: unknown[]): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     let n = 0;
-    const r = await client.query(sql.replace(/\?/g, () => `$${++n}`), params);
-    return r.rows as T[];
+    return await client.query(sql.replace(/\?/g, () => `$${++n}`), params);
   } finally {
     await client.end();
   }
@@ -40,4 +44,18 @@ export async function ledgerMismatches(url: string): Promise<unknown[]> {
 export async function lastMailTo(url: string, to: string): Promise<{ subject: string; text: string } | undefined> {
   const rows = await queryDb<{ subject: string; text: string }>(url, `SELECT "subject", "text" FROM "OutboxMail" WHERE "to" = ? ORDER BY "createdAt" DESC`, [to]);
   return rows[0];
+}
+
+/** One write statement (`?` placeholders); returns the rows changed. */
+export async function writeDb(url: string, sql: string, params: unknown[] = []): Promise<number> {
+  if (url.startsWith("file:")) {
+    const db = new Database(url.slice(5));
+    try {
+      db.pragma("busy_timeout = 5000");
+      return db.prepare(sql).run(...params).changes;
+    } finally {
+      db.close();
+    }
+  }
+  return (await onPostgres(url, sql, params)).rowCount ?? 0;
 }

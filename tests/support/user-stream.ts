@@ -53,3 +53,43 @@ export async function openUserStream(baseUrl: string) {
 }
 
 export type UserStream = Awaited<ReturnType<typeof openUserStream>>;
+
+/** The retired listenKey stream: /ws/<listenKey>, Binance's events as they are (no wrapper, no requests). */
+export async function openListenKeyStream(baseUrl: string, listenKey: string) {
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/ws/${listenKey}`);
+  const got: StreamEvent[] = [];
+  let closed = false;
+  ws.on("message", (m) => got.push(JSON.parse(messageText(m)) as StreamEvent));
+  ws.on("close", () => (closed = true));
+  await new Promise<void>((resolve, reject) => {
+    ws.once("open", () => resolve());
+    ws.once("error", reject);
+  });
+  return {
+    events: () => got,
+    waitForEvents: (match: (e: StreamEvent) => boolean, count = 1, what = "events") =>
+      waitFor(async () => {
+        const found = got.filter(match);
+        return found.length >= count ? found : undefined;
+      }, what),
+    waitForClose: () => waitFor(async () => closed, "the stream's close"),
+    close: () => ws.close(),
+  };
+}
+
+/** The HTTP answer to an upgrade the server refused: status and JSON body. */
+export function refusedUpgrade(url: string): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url.replace(/^http/, "ws"));
+    ws.on("open", () => {
+      ws.close();
+      reject(new Error("the upgrade was accepted"));
+    });
+    ws.on("unexpected-response", (_req, res) => {
+      let text = "";
+      res.on("data", (d: Buffer) => (text += d.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown }));
+    });
+    ws.on("error", () => undefined);
+  });
+}
