@@ -16,6 +16,7 @@ import { env } from "@/lib/env";
 import { marketEvents } from "@/lib/market/events";
 import { messageText } from "@/lib/market/ws-message-text";
 import { BinanceError, binanceErrorBody } from "@/lib/binance/errors";
+import { every, heartbeat, shutDown } from "./socket-upkeep";
 import { upgradeGate } from "./upgrade-gate";
 
 /** Whose events a subscription carries: the account of the API key that signed it. */
@@ -311,24 +312,9 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
     }
   };
   const recheckMs = options.recheckMs ?? env.WS_RECHECK_MS;
-  const rechecker = recheckMs > 0 ? setInterval(() => void recheck(), recheckMs) : undefined;
-  rechecker?.unref();
+  const stopRecheck = every(recheckMs, () => void recheck());
 
-  const heartbeat = setInterval(() => {
-    const now = Date.now();
-    for (const s of sessions) {
-      if (now - s.lastPong > pongTimeoutMs) {
-        s.ws.terminate();
-        continue;
-      }
-      try {
-        s.ws.ping();
-      } catch {
-        s.ws.terminate();
-      }
-    }
-  }, pingMs);
-  heartbeat.unref();
+  const stopHeartbeat = heartbeat(sessions, pingMs, (s) => Date.now() - s.lastPong > pongTimeoutMs);
 
   httpServer.on("upgrade", onUpgrade);
 
@@ -337,15 +323,7 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
       return sessions.size;
     },
     // Detaches from the HTTP server and closes every socket (going away).
-    async close(): Promise<void> {
-      httpServer.off("upgrade", onUpgrade);
-      clearInterval(heartbeat);
-      clearInterval(rechecker);
-      for (const u of unsubscribe) u();
-      for (const s of sessions) s.ws.close(1001, "server shutting down");
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      for (const s of sessions) s.ws.terminate();
-    },
+    close: (): Promise<void> => shutDown(httpServer, onUpgrade, wss, sessions, [stopHeartbeat, stopRecheck, ...unsubscribe]),
   };
 }
 

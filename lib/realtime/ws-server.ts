@@ -14,6 +14,7 @@ import { env } from "@/lib/env";
 import { marketEvents, type FillEvent, type OrderChangedEvent, type SessionsRevokedEvent, type TickerEvent, type TickEvent } from "@/lib/market/events";
 import { priceStore } from "@/lib/market/price-store";
 import { messageText } from "@/lib/market/ws-message-text";
+import { every, heartbeat, shutDown } from "./socket-upkeep";
 import { upgradeGate } from "./upgrade-gate";
 
 export interface WsUser {
@@ -171,14 +172,13 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
   const marketStale = () => PAIRS.every((p) => priceStore.isStale(priceStore.get(p.symbol)));
   let lastStale = marketStale();
   const marketMessage = () => JSON.stringify({ type: "market", stale: lastStale, source: priceStore.feedSource });
-  const staleWatch = setInterval(() => {
+  const stopStaleWatch = every(1000, () => {
     const stale = marketStale();
     if (stale === lastStale) return;
     lastStale = stale;
     const text = marketMessage();
     for (const c of clients) sendText(c, text, false);
-  }, 1000);
-  staleWatch.unref();
+  });
 
   const snapshot = (c: Client, symbol: string) => {
     const q = priceStore.get(symbol);
@@ -287,25 +287,10 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
     }
   };
   const recheckMs = options.recheckMs ?? env.WS_RECHECK_MS;
-  const rechecker = recheckMs > 0 ? setInterval(() => void recheck(), recheckMs) : undefined;
-  rechecker?.unref();
+  const stopRecheck = every(recheckMs, () => void recheck());
 
   // Heartbeat: a socket that did not answer the previous ping is dead (half-open TCP): drop it.
-  const heartbeat = setInterval(() => {
-    for (const c of clients) {
-      if (!c.alive) {
-        c.ws.terminate();
-        continue;
-      }
-      c.alive = false;
-      try {
-        c.ws.ping();
-      } catch {
-        c.ws.terminate();
-      }
-    }
-  }, options.heartbeatMs ?? 30_000);
-  heartbeat.unref();
+  const stopHeartbeat = heartbeat(clients, options.heartbeatMs ?? 30_000, (c) => !c.alive, (c) => (c.alive = false));
 
   httpServer.on("upgrade", onUpgrade);
 
@@ -314,16 +299,7 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
       return clients.size;
     },
     // Detaches from the HTTP server and closes every socket (going away).
-    async close(): Promise<void> {
-      httpServer.off("upgrade", onUpgrade);
-      clearInterval(heartbeat);
-      clearInterval(staleWatch);
-      clearInterval(rechecker);
-      for (const u of unsubscribe) u();
-      for (const c of clients) c.ws.close(1001, "server shutting down");
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      for (const c of clients) c.ws.terminate();
-    },
+    close: (): Promise<void> => shutDown(httpServer, onUpgrade, wss, clients, [stopHeartbeat, stopStaleWatch, stopRecheck, ...unsubscribe]),
   };
 }
 
