@@ -1,10 +1,19 @@
 // What the websocket endpoints (/ws, ws-server.ts; /ws-api/v3 and /ws/<listenKey>, ws-api-server.ts) share
-// around their sockets: timers that never hold the process open, the heartbeat (a ping frame to every socket;
+// around their sockets: the path of an upgrade, timers that never hold the process open, the heartbeat (a ping frame to every socket;
 // one the endpoint's rule finds dead, or whose ping throws, is terminated) and the shutdown (detach from the
 // HTTP server, close every socket as going away, then terminate what is left).
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { WebSocket, WebSocketServer } from "ws";
+
+/** The path an upgrade asks for, or null when its URL does not parse (such an upgrade is nobody's). */
+export function upgradePath(req: IncomingMessage): string | null {
+  try {
+    return new URL(req.url ?? "/", "http://localhost").pathname;
+  } catch {
+    return null;
+  }
+}
 
 /** `run` every `ms` (none when `ms` is 0), not keeping the process alive; returns the stop. */
 export function every(ms: number, run: () => void): () => void {

@@ -16,7 +16,7 @@ import { env } from "@/lib/env";
 import { marketEvents } from "@/lib/market/events";
 import { messageText } from "@/lib/market/ws-message-text";
 import { BinanceError, binanceErrorBody } from "@/lib/binance/errors";
-import { every, heartbeat, shutDown } from "./socket-upkeep";
+import { every, heartbeat, shutDown, upgradePath } from "./socket-upkeep";
 import { upgradeGate } from "./upgrade-gate";
 
 /** Whose events a subscription carries: the account of the API key that signed it. */
@@ -245,12 +245,8 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    let pathname: string;
-    try {
-      pathname = new URL(req.url ?? "/", "http://localhost").pathname;
-    } catch {
-      return;
-    }
+    const pathname = upgradePath(req);
+    if (pathname === null) return;
     if (pathname.startsWith(LISTEN_KEY_PATH) && source.listenKey) return upgradeListenKey(req, socket, head, pathname.slice(LISTEN_KEY_PATH.length));
     if (pathname !== path) return; // not ours: /ws, Next.js (HMR), or nobody handles it
     if (!gate.admit(req, socket)) return;

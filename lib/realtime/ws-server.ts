@@ -14,7 +14,7 @@ import { env } from "@/lib/env";
 import { marketEvents, type FillEvent, type OrderChangedEvent, type SessionsRevokedEvent, type TickerEvent, type TickEvent } from "@/lib/market/events";
 import { priceStore } from "@/lib/market/price-store";
 import { messageText } from "@/lib/market/ws-message-text";
-import { every, heartbeat, shutDown } from "./socket-upkeep";
+import { every, heartbeat, shutDown, upgradePath } from "./socket-upkeep";
 import { upgradeGate } from "./upgrade-gate";
 
 export interface WsUser {
@@ -138,12 +138,8 @@ export function attachWebSocketServer(httpServer: Server, options: WsServerOptio
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    let pathname: string;
-    try {
-      pathname = new URL(req.url ?? "/", "http://localhost").pathname;
-    } catch {
-      return;
-    }
+    const pathname = upgradePath(req);
+    if (pathname === null) return;
     if (pathname !== path) return; // not ours: Next.js (HMR), /ws-api/v3, or nobody handles it
     if (!gate.admit(req, socket)) return;
     wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req));
