@@ -7,6 +7,9 @@ import pg from "pg";
 import type { EventChannel, EventChannelOptions } from "./event-channel";
 import { notifyBatcher } from "./notify-batcher";
 
+/** How long an event waits for others to share its NOTIFY statement (under load: far fewer statements). */
+const NOTIFY_BATCH_MS = 5;
+
 /** How the listening connection shows in pg_stat_activity (followed by "-<pid>"). */
 export const EVENTS_APPLICATION_NAME = "compraventa-events";
 
@@ -17,18 +20,21 @@ export function pgEventChannel(url: string, opts: EventChannelOptions): EventCha
   let retryMs = 250;
   let timer: NodeJS.Timeout | undefined;
   let everConnected = false;
-  const notify = notifyBatcher(async (payloads) => {
-    const c = client;
-    if (!c || !ready) return false;
-    const sql = payloads.length === 1 ? "SELECT pg_notify($1, $2)" : "SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p";
-    try {
-      await c.query(sql, [opts.channel, payloads.length === 1 ? payloads[0] : payloads]);
-      return true;
-    } catch (e) {
-      opts.onLog(`${payloads.length} event(s) not sent: ${e instanceof Error ? e.message : String(e)}`);
-      return false;
-    }
-  });
+  const notify = notifyBatcher(
+    async (payloads) => {
+      const c = client;
+      if (!c || !ready) return false;
+      const sql = payloads.length === 1 ? "SELECT pg_notify($1, $2)" : "SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p";
+      try {
+        await c.query(sql, [opts.channel, payloads.length === 1 ? payloads[0] : payloads]);
+        return true;
+      } catch (e) {
+        opts.onLog(`${payloads.length} event(s) not sent: ${e instanceof Error ? e.message : String(e)}`);
+        return false;
+      }
+    },
+    { waitMs: NOTIFY_BATCH_MS },
+  );
 
   const scheduleReconnect = () => {
     if (stopped || timer) return;
@@ -56,11 +62,15 @@ export function pgEventChannel(url: string, opts: EventChannelOptions): EventCha
     client = c;
     c.on("error", (e) => drop(c, e.message));
     c.on("end", () => drop(c, "connection ended"));
+    let ownPid: number | null = null;
     c.on("notification", (n) => {
+      // this connection's own NOTIFYs come back too: the sending process has them already
+      if (n.processId === ownPid) return;
       if (n.channel === opts.channel && n.payload) opts.onMessage(n.payload);
     });
     try {
       await c.connect();
+      ownPid = (await c.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
       await c.query(`LISTEN "${opts.channel}"`);
     } catch (e) {
       drop(c, e instanceof Error ? e.message : String(e));

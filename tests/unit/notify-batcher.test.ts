@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { notifyBatcher } from "@/lib/market/notify-batcher";
 
-function channel() {
+function channel(waitMs = 0) {
   const sent: string[][] = [];
   const pending: ((ok: boolean) => void)[] = [];
-  const notify = notifyBatcher((payloads) => {
-    sent.push(payloads);
-    return new Promise<boolean>((resolve) => pending.push(resolve));
-  });
+  const notify = notifyBatcher(
+    (payloads) => {
+      sent.push(payloads);
+      return new Promise<boolean>((resolve) => pending.push(resolve));
+    },
+    { waitMs },
+  );
   const finishOne = async (ok = true) => {
     pending.shift()?.(ok);
     await new Promise((r) => setImmediate(r));
@@ -52,5 +55,20 @@ describe("notify batcher", () => {
       return true;
     });
     expect(await Promise.all([thrown("bad"), thrown("next")])).toEqual([false, true]);
+  });
+
+  it("with waitMs, holds a batch that long after its first payload, so that the events of one burst share it", async () => {
+    const c = channel(30);
+    void c.notify("a");
+    void c.notify("b");
+    expect(c.sent).toEqual([]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(c.sent).toEqual([["a", "b"]]);
+    // a batch that waited out its time behind a slow statement goes as soon as that returns
+    void c.notify("c");
+    await new Promise((r) => setTimeout(r, 60));
+    expect(c.sent).toEqual([["a", "b"]]);
+    await c.finishOne();
+    expect(c.sent).toEqual([["a", "b"], ["c"]]);
   });
 });
