@@ -42,7 +42,7 @@ async function main(): Promise<void> {
             ? Promise.resolve(refusal(metricsRefused()))
             : isMetrics
               ? readMetrics().then((m) => ({ status: 200, type: m.contentType, text: m.text, headers: undefined }))
-              : Promise.resolve(refusal(new AppError("NOT_FOUND", "This is the market worker: only /ws, /ws-api/v3, /healthz and /metrics live here.")));
+              : Promise.resolve(refusal(new AppError("NOT_FOUND", "This is the market worker: only /ws, /ws-api/v3, /ws/<listenKey>, /healthz and /metrics live here.")));
     answer.then(
       (a) => {
         res.writeHead(a.status, { "content-type": a.type, "cache-control": "no-store", ...(a.status === 405 ? { allow: "GET" } : {}), ...a.headers });

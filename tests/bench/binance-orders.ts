@@ -7,7 +7,8 @@
 // HMAC. recvWindow 60000: under load a queued request must not age out of the window (that would be a
 // -1021, not a measure of the path). Prints figures; asserts nothing.
 // Needs a build (`npx next build`); run: `npx tsx tests/bench/binance-orders.ts [sqlite|postgres]`.
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
+import { measure, type Figures } from "./http-load";
 import { apiClient, newUser } from "../support/api-client";
 import { newApiKey, sign } from "../support/binance-signer";
 import { keepMarketLive, tradeAt } from "../support/market-moves";
@@ -20,18 +21,7 @@ const ACCOUNTS = 16;
 const CONNECTIONS = 16;
 const VERIFY_ROUNDS = 20_000;
 
-interface Figures {
-  label: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-async function load(label: string, opts: autocannon.Options): Promise<Figures> {
-  const r = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...opts });
-  return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors };
-}
+const load = (label: string, opts: autocannon.Options): Promise<Figures> => measure(label, { connections: CONNECTIONS, duration: DURATION_S, ...opts });
 
 // The signature check as the wrapper runs it, in this process on the server's database: the key is looked
 // up once and then cached, so this is the per-request cost (HMAC + constant-time compare + checks).

@@ -4,7 +4,8 @@
 // (BENCH_ROUNDS pairs of BENCH_SECONDS each), so that a change of the machine's load during the run
 // shows in every pair alike; the ratio is the median of the pairs' ratios. Prints figures; asserts nothing.
 // Needs a build (`npx next build`); run: `npx tsx tests/bench/orders-http.ts [sqlite|postgres]`.
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
+import { measure, type Figures } from "./http-load";
 import { startTestServer, type TestServer } from "../support/test-server";
 import { apiClient, newUser } from "../support/api-client";
 import { keepMarketLive, tradeAt } from "../support/market-moves";
@@ -13,18 +14,7 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 16;
 
-interface Figures {
-  label: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-async function load(label: string, opts: autocannon.Options): Promise<Figures> {
-  const r = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...opts });
-  return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors };
-}
+const load = (label: string, opts: autocannon.Options): Promise<Figures> => measure(label, { connections: CONNECTIONS, duration: DURATION_S, ...opts });
 
 // The order transaction without HTTP: the same use case, called in-process in a loop (16 at a time).
 async function direct(dbUrl: string, userId: string): Promise<Figures> {
