@@ -1,13 +1,16 @@
-// A small Binance REST client for the integration tests and the benchmark: HMAC-SHA256 signing as
-// Binance documents it (hex over query string + body), the key in X-MBX-APIKEY. Parameters go in the
-// query (GET) or a form body (POST/DELETE), or where the test asks; `raw` sends bytes verbatim.
-import { createHmac } from "node:crypto";
+// A small Binance REST client for the integration tests and the benchmark: signing as Binance documents
+// it (HMAC-SHA256 hex, or Ed25519 base64, over query string + body), the key in X-MBX-APIKEY. Parameters go
+// in the query (GET) or a form body (POST/DELETE), or where the test asks; `raw` sends bytes verbatim.
+import { createHmac, sign as signEd25519, type KeyObject } from "node:crypto";
 import type { Api } from "./api-client";
 
 export interface BinanceKey {
   apiKey: string;
   secretKey: string;
 }
+
+/** An HMAC key, or an Ed25519 key whose private half the bot keeps. */
+export type SigningKey = BinanceKey | { apiKey: string; privateKey: KeyObject };
 
 export interface BinanceResponse<T = unknown> {
   status: number;
@@ -16,9 +19,11 @@ export interface BinanceResponse<T = unknown> {
 }
 
 export interface SendOptions {
-  key?: BinanceKey;
+  key?: SigningKey;
   /** sign (adds timestamp unless given, then signature); default: when a key is given */
   signed?: boolean;
+  /** sign without adding a timestamp */
+  noTimestamp?: boolean;
   /** where the parameters go; default query for GET, body otherwise */
   in?: "query" | "body";
   /** exact query and body text (signed as they are unless `signature` is in them) */
@@ -30,6 +35,11 @@ export interface SendOptions {
 
 export const sign = (secret: string, payload: string) => createHmac("sha256", secret).update(payload).digest("hex");
 
+export function signPayload(key: SigningKey, payload: string): string {
+  if ("secretKey" in key) return sign(key.secretKey, payload);
+  return signEd25519(null, Buffer.from(payload), key.privateKey).toString("base64");
+}
+
 export function binanceClient(base: string) {
   return async function send<T = Record<string, unknown>>(
     method: string,
@@ -39,13 +49,13 @@ export function binanceClient(base: string) {
   ): Promise<BinanceResponse<T>> {
     const signed = opts.signed ?? opts.key !== undefined;
     const all: Record<string, string> = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
-    if (signed && all.timestamp === undefined) all.timestamp = String(Date.now());
+    if (signed && !opts.noTimestamp && all.timestamp === undefined) all.timestamp = String(Date.now());
     const text = new URLSearchParams(all).toString();
     const where = opts.in ?? (method === "GET" ? "query" : "body");
     let query = opts.raw?.query ?? (where === "query" ? text : "");
     let body = opts.raw?.body ?? (where === "body" ? text : "");
     if (signed && opts.key) {
-      const signature = opts.signature ?? sign(opts.key.secretKey, query + body);
+      const signature = encodeURIComponent(opts.signature ?? signPayload(opts.key, query + body));
       if (where === "query" || body === "") query = query ? `${query}&signature=${signature}` : `signature=${signature}`;
       else body = `${body}&signature=${signature}`;
     }
