@@ -1,8 +1,10 @@
 // Candles of every charted interval, built in memory from what a market source produces (the simulated
 // market's ticks, the replay's ticks and candles), the latest `limit` kept per pair and interval; and the
-// rolling 24 h statistics read from them.
+// rolling 24 h statistics read from them, and the ticker a market source publishes from them.
+import { unitsToNumber } from "@/lib/money";
 import type { Candle } from "./binance-rest";
 import { candleOpenTime, INTERVAL_MS, KLINE_INTERVALS, type KlineInterval } from "./intervals";
+import type { Ticker } from "./types";
 
 const DAY = 86_400_000;
 
@@ -78,5 +80,21 @@ export class CandleHistory {
       volume += c.volume;
     }
     return { open: open ?? last, high, low, volume };
+  }
+
+  /** The pair's 24 h ticker at `now` with the last price `last`; the source's `toUnits` rounds its prices. */
+  dayTicker(symbol: string, last: bigint, now: number, toUnits: (price: number) => bigint): Ticker {
+    const lastF = unitsToNumber(last);
+    const day = this.dayStats(symbol, now, lastF);
+    return {
+      symbol,
+      last,
+      open: toUnits(day.open),
+      high: toUnits(day.high),
+      low: toUnits(day.low),
+      volume: Number(day.volume.toFixed(8)),
+      quoteVolume: Number((day.volume * lastF).toFixed(8)),
+      time: now,
+    };
   }
 }

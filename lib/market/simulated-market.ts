@@ -7,7 +7,7 @@ import type { Candle } from "./binance-rest";
 import { CandleHistory } from "./candle-history";
 import { candleOpenTime, INTERVAL_MS, KLINE_INTERVALS, type KlineInterval } from "./intervals";
 import type { PriceStore } from "./price-store";
-import type { FeedHandlers, MarketFeed, Ticker } from "./types";
+import type { FeedHandlers, MarketFeed } from "./types";
 
 export interface SimulatedMarketOptions extends FeedHandlers {
   store: PriceStore;
@@ -182,18 +182,7 @@ export class SimulatedMarket implements MarketFeed {
     for (const p of PAIRS) {
       const last = this.lastPrice.get(p.symbol);
       if (last === undefined) continue;
-      const lastF = unitsToNumber(last);
-      const day = this.history.dayStats(p.symbol, now, lastF);
-      const ticker: Ticker = {
-        symbol: p.symbol,
-        last,
-        open: toTick(day.open),
-        high: toTick(day.high),
-        low: toTick(day.low),
-        volume: Number(day.volume.toFixed(8)),
-        quoteVolume: Number((day.volume * lastF).toFixed(8)),
-        time: now,
-      };
+      const ticker = this.history.dayTicker(p.symbol, last, now, toTick);
       this.opts.store.recordTicker(ticker, "simulated", now);
       this.opts.onTicker?.(ticker);
     }

@@ -11,7 +11,7 @@ import { CandleHistory } from "../candle-history";
 import type { KlineInterval } from "../intervals";
 import { capReplayClock, marketNow, replayClock, resetMarketClock, setReplayClock } from "../market-clock";
 import type { PriceStore } from "../price-store";
-import type { FeedHandlers, MarketFeed, Ticker, Trade } from "../types";
+import type { FeedHandlers, MarketFeed, Trade } from "../types";
 import type { Candle } from "../binance-rest";
 import { candlePath, type PathStep } from "./candle-path";
 import type { ReplayCandle } from "./kline-csv";
@@ -144,19 +144,7 @@ export class ReplayMarket implements MarketFeed {
     for (const c of this.cursors) {
       const last = this.lastPrice.get(c.data.symbol);
       if (last === undefined) continue;
-      const lastF = Number(last) / SCALE;
-      const day = this.history.dayStats(c.data.symbol, now, lastF);
-      const units = (v: number) => BigInt(Math.round(v * SCALE));
-      const ticker: Ticker = {
-        symbol: c.data.symbol,
-        last,
-        open: units(day.open),
-        high: units(day.high),
-        low: units(day.low),
-        volume: Number(day.volume.toFixed(8)),
-        quoteVolume: Number((day.volume * lastF).toFixed(8)),
-        time: now,
-      };
+      const ticker = this.history.dayTicker(c.data.symbol, last, now, (v) => BigInt(Math.round(v * SCALE)));
       this.opts.store.recordTicker(ticker, "replay", now);
       this.opts.onTicker?.(ticker);
     }
