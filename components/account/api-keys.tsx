@@ -8,6 +8,7 @@ import { apiFetch, swrFetcher } from "@/components/data/api-fetch";
 import { formErrorsOf, type FormErrors } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/text-field";
 import styles from "./api-keys.module.css";
+import { RowDangerButton } from "@/components/ui/row-danger-button";
 
 export interface ApiKeyRow {
   id: string;
@@ -143,9 +144,7 @@ export function ApiKeys({ initial }: { initial: ApiKeyRow[] }) {
                   <td>{when(k.created_at)}</td>
                   <td>{when(k.last_used_at)}</td>
                   <td>
-                    <button type="button" className="btn btn-small btn-danger" onClick={() => void revoke(k)} aria-label={`Revoke ${k.label}`}>
-                      Revoke
-                    </button>
+                    <RowDangerButton action="Revoke" target={k.label} onClick={() => void revoke(k)} />
                   </td>
                 </tr>
               ))}

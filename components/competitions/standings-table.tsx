@@ -5,6 +5,7 @@ import { useState } from "react";
 import { formatPct, formatUsdt } from "@/components/format/format-number";
 import type { Standing } from "./competition";
 import styles from "./competitions.module.css";
+import { RowDangerButton } from "@/components/ui/row-danger-button";
 
 type Key = "rank" | "name" | "value" | "return_pct" | "max_drawdown_pct" | "sharpe" | "trades";
 const COLUMNS: { key: Key; label: string; right?: boolean }[] = [
@@ -62,9 +63,7 @@ export function StandingsTable({ standings, onRemove }: { standings: Standing[];
               {onRemove && (
                 <td>
                   {s.participant_id && !s.mine && (
-                    <button type="button" className="btn btn-small btn-danger" onClick={() => onRemove(s)} aria-label={`Remove ${s.name}`}>
-                      Remove
-                    </button>
+                    <RowDangerButton action="Remove" target={s.name} onClick={() => onRemove(s)} />
                   )}
                 </td>
               )}

@@ -8,6 +8,7 @@ import { formErrorsOf } from "@/components/ui/form-errors";
 import { formatUsdt } from "@/components/format/format-number";
 import { choosePortfolio } from "./choose-portfolio";
 import { PORTFOLIOS, type PortfolioRow } from "./portfolio";
+import { RowDangerButton } from "@/components/ui/row-danger-button";
 
 /** The user's portfolios (`initial`: server-rendered); `shownId` is the one the pages show now. */
 export function PortfolioList({ shownId, initial }: { shownId: string; initial: PortfolioRow[] }) {
@@ -63,9 +64,7 @@ export function PortfolioList({ shownId, initial }: { shownId: string; initial: 
                     </button>
                   )}
                   {p.kind === "practice" && (
-                    <button type="button" className="btn btn-small btn-danger" onClick={() => void remove(p)} aria-label={`Delete ${p.name}`}>
-                      Delete
-                    </button>
+                    <RowDangerButton action="Delete" target={p.name} onClick={() => void remove(p)} />
                   )}
                 </td>
               </tr>
