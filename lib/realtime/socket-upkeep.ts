@@ -1,7 +1,7 @@
 // What the websocket endpoints (/ws, ws-server.ts; /ws-api/v3 and /ws/<listenKey>, ws-api-server.ts) share
-// around their sockets: the path of an upgrade, timers that never hold the process open, the heartbeat (a ping frame to every socket;
-// one the endpoint's rule finds dead, or whose ping throws, is terminated) and the shutdown (detach from the
-// HTTP server, close every socket as going away, then terminate what is left).
+// around their sockets: the path of an upgrade, timers that never hold the process open, the heartbeat (a
+// ping frame to every socket; one the endpoint's rule finds dead, or whose ping throws, is terminated) and the
+// shutdown (detach from the HTTP server, close every socket as going away, then terminate what is left).
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { WebSocket, WebSocketServer } from "ws";

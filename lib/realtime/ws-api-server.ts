@@ -16,6 +16,7 @@ import { env } from "@/lib/env";
 import { marketEvents } from "@/lib/market/events";
 import { messageText } from "@/lib/market/ws-message-text";
 import { BinanceError, binanceErrorBody } from "@/lib/binance/errors";
+import { isListenKeyFormat, listenKeyNotFound } from "@/lib/binance/listen-keys/listen-key";
 import { every, heartbeat, shutDown, upgradePath } from "./socket-upkeep";
 import { upgradeGate } from "./upgrade-gate";
 
@@ -80,7 +81,6 @@ const MAX_SUBSCRIPTIONS = 50;
 /** A slow reader's queue beyond this gets no more events: the socket is closed (events must not be lost silently). */
 const MAX_BUFFERED = 4 << 20;
 const LISTEN_KEY_PATH = "/ws/";
-const LISTEN_KEY = /^[A-Za-z0-9]{1,64}$/;
 
 const badRequest = (msg: string) => new BinanceError(-1135, msg);
 const unknownMethod = () => new BinanceError(-1020, "This operation is not supported.");
@@ -253,10 +253,10 @@ export function attachWsApiServer(httpServer: Server, options: WsApiServerOption
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
   };
 
-  const noListenKey = JSON.stringify({ code: -1125, msg: "This listenKey does not exist." });
+  const noListenKey = JSON.stringify(binanceErrorBody(listenKeyNotFound()));
   const upgradeListenKey = (req: IncomingMessage, socket: Duplex, head: Buffer, key: string) => {
     if (!gate.admit(req, socket)) return;
-    if (!LISTEN_KEY.test(key)) return gate.reject(socket, "400 Bad Request", noListenKey);
+    if (!isListenKeyFormat(key)) return gate.reject(socket, "400 Bad Request", noListenKey);
     source.listenKey!(key).then(
       (stream) => {
         if (socket.destroyed) return;

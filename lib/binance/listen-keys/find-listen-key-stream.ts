@@ -10,16 +10,19 @@ export interface ListenKeyStream {
   keyId: string;
 }
 
+/** Good at `now`: not expired, its API key not revoked. */
+const isLive = (row: { expiresAt: bigint; apiKey: { revokedAt: Date | null } }, now: number) => row.expiresAt > BigInt(now) && row.apiKey.revokedAt === null;
+
 export async function findListenKeyStream(listenKey: string, now = Date.now()): Promise<ListenKeyStream | null> {
   const row = await prisma.listenKey.findUnique({
     where: { keyHash: hashOfListenKey(listenKey) },
     select: { id: true, expiresAt: true, apiKey: { select: { id: true, userId: true, portfolioId: true, revokedAt: true } } },
   });
-  if (!row || row.expiresAt <= BigInt(now) || row.apiKey.revokedAt !== null) return null;
+  if (!row || !isLive(row, now)) return null;
   return { listenKeyId: row.id, userId: row.apiKey.userId, portfolioId: row.apiKey.portfolioId, keyId: row.apiKey.id };
 }
 
 export async function isListenKeyLive(listenKeyId: string, now = Date.now()): Promise<boolean> {
   const row = await prisma.listenKey.findUnique({ where: { id: listenKeyId }, select: { expiresAt: true, apiKey: { select: { revokedAt: true } } } });
-  return row !== null && row.expiresAt > BigInt(now) && row.apiKey.revokedAt === null;
+  return row !== null && isLive(row, now);
 }

@@ -13,9 +13,12 @@ export const listenKeyNotFound = () => new BinanceError(-1125, "This listenKey d
 
 export const hashOfListenKey = (listenKey: string): string => createHash("sha256").update(listenKey).digest("hex");
 
+/** Whether a text can be a listenKey at all (bounded before it is hashed or looked up). */
+export const isListenKeyFormat = (value: string): boolean => FORMAT.test(value);
+
 /** The `listenKey` parameter: -1102 when missing, -1125 when it cannot be one. */
 export function listenKeyParam(value: string | undefined): string {
   if (value === undefined || value === "") throw missingParameter("listenKey");
-  if (!FORMAT.test(value)) throw listenKeyNotFound();
+  if (!isListenKeyFormat(value)) throw listenKeyNotFound();
   return value;
 }
