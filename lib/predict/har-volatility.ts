@@ -1,20 +1,31 @@
 // The volatility half of the range forecast: a HAR-style regression (Corsi 2009) of the log of the variance
-// over the next `steps` days on the log of the recent daily variance, averaged over 1, 5 and 22 days, plus the
-// size of the anchor day's fall and rise (falls raise volatility more) and the weekdays of the target days
-// (crypto moves less at weekends: this alone takes ~1.5% off the interval score). Linear least squares, fitted on
-// training rows only; its output is the standard deviation of the log return to the target close.
+// over the next `steps` days on the log of the recent daily variance, averaged over 1 day, a week and four weeks,
+// plus the size of the anchor day's fall and rise (falls raise volatility more) and the weekdays of the target days
+// (crypto moves less at weekends: this alone takes ~1.5% off the interval score). Weighted least squares (recent
+// years count more, ./recency-weights.ts), fitted on training rows only; its output is the standard deviation of
+// the log return to the target close.
 import { fitLinear, predictLinear, type LinearModel } from "@/lib/predict/linear-baseline";
+import { recencyWeights } from "@/lib/predict/recency-weights";
 
-/** Daily variances before the first anchor the features need (the 22-day mean). */
-export const HAR_WARMUP = 22;
+/**
+ * The windows (days) of the two averaged variances: whole weeks, because crypto trades every day. The classical
+ * 5 and 22 (a stock market's week and month) made the "week" hold two weekend days one time and none the next.
+ */
+export const HAR_DAYS: readonly [number, number] = [7, 28];
+/** The windows of the range networks stored before the whole weeks (their metrics carry no `har_days`). */
+export const LEGACY_HAR_DAYS: readonly [number, number] = [5, 22];
 
-export const HAR_FEATURES = ["log_v1", "log_v5", "log_v22", "fall", "rise", "sun", "mon", "tue", "wed", "thu", "fri"] as const;
+/** Daily variances before the first anchor the features need (the longest mean). */
+export const HAR_WARMUP = Math.max(...HAR_DAYS, ...LEGACY_HAR_DAYS);
 
-/** Per-day inputs: blended daily variance, log return of the close, open time (ms). */
+export const HAR_FEATURES = ["log_v1", "log_v_week", "log_v_4weeks", "fall", "rise", "sun", "mon", "tue", "wed", "thu", "fri"] as const;
+
+/** Per-day inputs: blended daily variance, log return of the close, open time (ms), and the windows (HAR_DAYS). */
 export interface HarSeries {
   variance: readonly number[];
   ret: readonly number[];
   openTime: readonly number[];
+  harDays?: readonly [number, number];
 }
 
 function meanOf(v: readonly number[], from: number, to: number): number {
@@ -36,11 +47,12 @@ export function weekdayShares(anchorOpenTime: number, steps: number): number[] {
  */
 export function harRow(s: HarSeries, t: number, steps: number): number[] {
   const { variance, ret, openTime } = s;
+  const [week, month] = s.harDays ?? HAR_DAYS;
   if (t < HAR_WARMUP - 1) throw new RangeError(`no HAR row for day ${t}: needs ${HAR_WARMUP} days`);
   const row = [
     Math.log(variance[t]!),
-    Math.log(meanOf(variance, t - 4, t)),
-    Math.log(meanOf(variance, t - HAR_WARMUP + 1, t)),
+    Math.log(meanOf(variance, t - week + 1, t)),
+    Math.log(meanOf(variance, t - month + 1, t)),
     Math.min(0, ret[t] ?? 0) * 10,
     Math.max(0, ret[t] ?? 0) * 10,
   ];
@@ -59,7 +71,7 @@ export function harTarget(variance: readonly number[], t: number, steps: number)
 export function fitHar(s: HarSeries, anchors: readonly number[], steps: number): LinearModel {
   const x = anchors.map((t) => harRow(s, t, steps));
   const y = anchors.map((t) => harTarget(s.variance, t, steps));
-  return fitLinear(x, y, 1e-6);
+  return fitLinear(x, y, 1e-6, recencyWeights(x.length));
 }
 
 /** Forecast standard deviation of the `steps`-day log return from each anchor. */

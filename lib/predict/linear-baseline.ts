@@ -26,27 +26,36 @@ function solve(a: number[][], b: number[]): number[] {
   return m.map((row, i) => (Math.abs(row[i]!) < 1e-15 ? 0 : row[n]! / row[i]!));
 }
 
-/** Fits y ~ w.x + bias on rows of (already standardised) inputs. */
-export function fitLinear(x: readonly number[][], y: readonly number[], ridge = 1e-3): LinearModel {
+/** Fits y ~ w.x + bias on rows of (already standardised) inputs; `rowWeights` (one per row, default 1) weigh the squared errors. */
+export function fitLinear(x: readonly number[][], y: readonly number[], ridge = 1e-3, rowWeights?: readonly number[]): LinearModel {
   const p = x[0]?.length ?? 0;
-  const meanY = y.reduce((s, v) => s + v, 0) / Math.max(1, y.length);
+  const weight = (i: number) => rowWeights?.[i] ?? 1;
+  let total = 0;
+  for (let i = 0; i < y.length; i++) total += weight(i);
+  total = Math.max(total, 1e-12);
+  let meanY = 0;
   const meanX = new Array<number>(p).fill(0);
-  for (const r of x) for (let j = 0; j < p; j++) meanX[j]! += r[j]! / x.length;
+  x.forEach((r, i) => {
+    const wi = weight(i) / total;
+    meanY += y[i]! * wi;
+    for (let j = 0; j < p; j++) meanX[j]! += r[j]! * wi;
+  });
   // Normal equations on centred data, so the bias needs no penalty.
   const xtx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   const xty = new Array<number>(p).fill(0);
   x.forEach((r, i) => {
-    const yc = y[i]! - meanY;
+    const wi = weight(i);
+    const yc = (y[i]! - meanY) * wi;
     for (let j = 0; j < p; j++) {
       const xj = r[j]! - meanX[j]!;
       xty[j]! += xj * yc;
       const row = xtx[j]!;
-      for (let k = j; k < p; k++) row[k]! += xj * (r[k]! - meanX[k]!);
+      for (let k = j; k < p; k++) row[k]! += xj * (r[k]! - meanX[k]!) * wi;
     }
   });
   for (let j = 0; j < p; j++) {
     for (let k = 0; k < j; k++) xtx[j]![k] = xtx[k]![j]!;
-    xtx[j]![j]! += ridge * x.length;
+    xtx[j]![j]! += ridge * total;
   }
   const weights = solve(xtx, xty);
   const bias = meanY - weights.reduce((s, w, j) => s + w * meanX[j]!, 0);

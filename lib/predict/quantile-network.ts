@@ -4,7 +4,8 @@
 //
 //   log sigma = (x.w + b + tanh(x W1 + b1) . w2) / 2        quantile_k = z_k * sigma
 //
-// The linear part starts at the least-squares fit of the log realised variance (a HAR regression, closed form),
+// The linear part starts at the least-squares fit of the log realised variance (a HAR regression, closed form,
+// recent years weighted more: recency-weights.ts),
 // the hidden part at zero and z at the empirical quantiles of the returns so standardised (used symmetric around
 // zero: no drift): training starts from the classical model and moves only where the pinball loss on the training
 // rows says so. Full-batch Adam; early
@@ -17,6 +18,7 @@
 import { ensureBackend, tf } from "@/lib/predict/tf-backend";
 import { fitScaler, scaleRows, type Scaler } from "@/lib/predict/scaler";
 import { fitLinear, predictLinear } from "@/lib/predict/linear-baseline";
+import { recencyWeights } from "@/lib/predict/recency-weights";
 import { standardisedQuantiles, LEVELS, type Quantiles } from "@/lib/predict/range-quantiles";
 import { chooseMix, mixSigma } from "@/lib/predict/long-run-volatility";
 
@@ -134,7 +136,7 @@ export async function fitQuantileNetwork(
   const scaler = fitScaler(x.slice(0, nFit));
   const xs = scaleRows(x, scaler);
   const p = xs[0]!.length;
-  const ols = fitLinear(xs.slice(0, nFit), logVar.slice(0, nFit), 1e-6);
+  const ols = fitLinear(xs.slice(0, nFit), logVar.slice(0, nFit), 1e-6, recencyWeights(nFit));
   const sigma0 = xs.slice(0, nFit).map((r) => Math.sqrt(Math.exp(r.reduce((s, v, j) => s + v * ols.weights[j]!, ols.bias))));
   const longRun = options.longRun;
   const mix = longRun ? chooseMixOnStart(xs, y, logVar, longRun) : 1;
@@ -209,7 +211,7 @@ function chooseMixOnStart(xs: readonly number[][], y: readonly number[], logVar:
   const splits = MIX_ORIGINS.map((origin, i) => {
     const cut = at(origin);
     const end = at(MIX_ORIGINS[i + 1]);
-    const ols = fitLinear(xs.slice(0, cut), logVar.slice(0, cut), 1e-6);
+    const ols = fitLinear(xs.slice(0, cut), logVar.slice(0, cut), 1e-6, recencyWeights(cut));
     const start = predictLinear(ols, xs.slice(0, end)).map((lv) => Math.sqrt(Math.exp(lv)));
     const part = (from: number, to: number) => ({ y: y.slice(from, to), network: start.slice(from, to), longRun: longRun.slice(from, to) });
     return { fit: part(0, cut), held: part(cut, end) };

@@ -7,12 +7,15 @@ import { volatilitySeries, volatilityRow, volatilityTarget, VOLATILITY_WARMUP } 
 import { fitQuantileNetwork, quantileNetworkOutput, type QuantileNetwork } from "@/lib/predict/quantile-network";
 import type { Quantiles } from "@/lib/predict/range-quantiles";
 import { longRunCandles, longRunSigma } from "@/lib/predict/long-run-volatility";
+import { HAR_DAYS, LEGACY_HAR_DAYS } from "@/lib/predict/har-volatility";
 
 export interface RangeModel {
   /** the distribution network: log-return quantiles at LEVELS (2.5, 10, 50, 90, 97.5 %) */
   network: QuantileNetwork;
   /** realised / Parkinson variance, for days without hourly candles */
   parkinson_scale: number;
+  /** the HAR windows of the network's inputs (absent: stored before the whole weeks, LEGACY_HAR_DAYS) */
+  har_days?: readonly [number, number];
 }
 
 /** Daily candles a range forecast needs (the inputs' 30-day volume mean and 22-day variance mean, plus the anchor). */
@@ -38,13 +41,13 @@ export async function fitRangeModel(
     anchors.map((t) => volatilityTarget(s, t, steps)),
     { fixedSteps: options.trainingSteps, seed: options.seed, longRun: anchors.map((t) => longRunSigma(closes, t, steps)) },
   );
-  return { network: net, parkinson_scale: s.scale };
+  return { network: net, parkinson_scale: s.scale, har_days: HAR_DAYS };
 }
 
 /** Close quantiles (at LEVELS) `steps` days after the newest daily candle; null without enough candles or network. */
 export function forecastRange(m: Partial<RangeModel>, daily: readonly Candle[], hourly: readonly Candle[], steps: number): Quantiles | null {
   if (daily.length < RANGE_CANDLES || !m.network) return null;
-  const s = volatilitySeries(daily, hourly, { scale: m.parkinson_scale });
+  const s = volatilitySeries(daily, hourly, { scale: m.parkinson_scale, harDays: m.har_days ?? LEGACY_HAR_DAYS });
   const last = daily.length - 1;
   const longRun = [longRunSigma(daily.map((c) => c.close), last, steps)];
   // a network stored before an input was appended reads the leading inputs it was trained on

@@ -5,7 +5,7 @@
 // higher after a strong trend either way).
 import type { Candle } from "@/lib/predict/candle";
 import { dailyVariance, parkinsonScale, blendedVariance, type DailyVariance } from "@/lib/predict/daily-variance";
-import { harRow, harTarget, HAR_FEATURES, HAR_WARMUP, type HarSeries } from "@/lib/predict/har-volatility";
+import { harRow, harTarget, HAR_DAYS, HAR_FEATURES, HAR_WARMUP, type HarSeries } from "@/lib/predict/har-volatility";
 
 export const VOLATILITY_FEATURES = [...HAR_FEATURES, "log_range", "log_volume", "abs_move_22"] as const;
 
@@ -33,9 +33,14 @@ export function dailyReturns(daily: readonly Candle[]): number[] {
 
 /**
  * The per-day series of a history. `scale` (realised / Parkinson) is fitted on the days before `scaleEnd` unless
- * given, so a walk-forward fold never learns it from its test days.
+ * given, so a walk-forward fold never learns it from its test days; `harDays` are the HAR windows (a stored
+ * network's own, HAR_DAYS for a new one).
  */
-export function volatilitySeries(daily: readonly Candle[], hourly: readonly Candle[], options: { scale?: number; scaleEnd?: number } = {}): VolatilitySeries {
+export function volatilitySeries(
+  daily: readonly Candle[],
+  hourly: readonly Candle[],
+  options: { scale?: number; scaleEnd?: number; harDays?: readonly [number, number] } = {},
+): VolatilitySeries {
   const raw = dailyVariance(daily, hourly);
   const scale = options.scale ?? parkinsonScale(raw, options.scaleEnd ?? daily.length);
   return {
@@ -46,6 +51,7 @@ export function volatilitySeries(daily: readonly Candle[], hourly: readonly Cand
     volume: daily.map((c) => c.volume),
     scale,
     raw,
+    harDays: options.harDays ?? HAR_DAYS,
   };
 }
 
