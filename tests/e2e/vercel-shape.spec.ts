@@ -9,6 +9,7 @@ import { expect, test, type WebSocket as PageSocket } from "@playwright/test";
 import { startApp, startWorker, type Proc } from "../support/cluster";
 import { FakeBinance } from "../support/fake-binance";
 import { freePort } from "../support/test-server";
+import { serverEnv } from "../support/server-env";
 import { createTestDatabase, TEST_DB, type TestDatabase } from "../support/test-database";
 import { newEmail, PASSWORD } from "./fixtures";
 
@@ -40,23 +41,7 @@ test.beforeAll(async () => {
   }
   [db, binance] = await Promise.all([createTestDatabase(), FakeBinance.start()]);
   for (const [s, p] of prices) binance.setPrice(s, p);
-  const env: Record<string, string> = {
-    NODE_ENV: "production",
-    HOST: "127.0.0.1",
-    DATABASE_URL: db.url,
-    APP_URL: appUrl,
-    NEXT_PUBLIC_WS_URL: wsUrl,
-    AUTH_SECRET: "e2e-vercel-secret-0123456789abcdefghij",
-    API_KEY_ENCRYPTION_KEY: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-    BINANCE_WS_URL: binance.wsUrl,
-    BINANCE_REST_URL: binance.restUrl,
-    MARKET_SOURCE: "binance",
-    RESEND_API_KEY: "",
-    NEWS_FEEDS: "",
-    TRAIN_EVERY_H: "0",
-    LOG_LEVEL: "warn",
-    NEXT_DIST_DIR: DIST,
-  };
+  const env = serverEnv(db, binance, { APP_URL: appUrl, NEXT_PUBLIC_WS_URL: wsUrl, NEXT_DIST_DIR: DIST });
   beat = setInterval(() => {
     for (const [s, p] of prices) binance.trade(s, p);
   }, 300);

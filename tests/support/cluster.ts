@@ -7,6 +7,7 @@ import { FakeBinance } from "./fake-binance";
 import { freePort, stopChild } from "./test-server";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 import { waitFor } from "./wait-for";
+import { serverEnv } from "./server-env";
 
 export interface Proc {
   url: string;
@@ -117,21 +118,7 @@ export async function startApp(env: Record<string, string>, kind: "server" | "ne
 
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const [db, binance] = await Promise.all([createTestDatabase(), FakeBinance.start()]);
-  const env: Record<string, string> = {
-    NODE_ENV: "production",
-    HOST: "127.0.0.1",
-    DATABASE_URL: db.url,
-    AUTH_SECRET: "integration-test-secret-0123456789abcdef",
-    API_KEY_ENCRYPTION_KEY: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-    BINANCE_WS_URL: binance.wsUrl,
-    BINANCE_REST_URL: binance.restUrl,
-    MARKET_SOURCE: "binance",
-    RESEND_API_KEY: "",
-    NEWS_FEEDS: "",
-    TRAIN_EVERY_H: "0",
-    LOG_LEVEL: "info",
-    ...opts.env,
-  };
+  const env = serverEnv(db, binance, { LOG_LEVEL: "info", ...opts.env });
   const cluster: Cluster = { db, binance, env, apps: [], workers: [], close: async () => undefined };
   cluster.close = async () => {
     await Promise.all([...cluster.apps, ...cluster.workers].map((p) => p.stop()));

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { FakeBinance } from "./fake-binance";
 import { createTestDatabase, type TestDatabase } from "./test-database";
+import { serverEnv, TEST_AUTH_SECRET } from "./server-env";
 
 export interface TestServer {
   url: string;
@@ -64,25 +65,7 @@ export async function stopChild(child: ChildProcess): Promise<void> {
 export async function startTestServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
   const [db, binance, port] = await Promise.all([createTestDatabase(), FakeBinance.start(), freePort()]);
   const url = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = {
-    NODE_ENV: "production",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    APP_URL: url,
-    NEXTAUTH_URL: url,
-    DATABASE_URL: db.url,
-    AUTH_SECRET: "integration-test-secret-0123456789abcdef",
-    NEXTAUTH_SECRET: "integration-test-secret-0123456789abcdef",
-    API_KEY_ENCRYPTION_KEY: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-    BINANCE_WS_URL: binance.wsUrl,
-    BINANCE_REST_URL: binance.restUrl,
-    MARKET_SOURCE: "binance",
-    RESEND_API_KEY: "",
-    NEWS_FEEDS: "",
-    TRAIN_EVERY_H: "0",
-    LOG_LEVEL: "warn",
-    ...extraEnv,
-  };
+  const env = serverEnv(db, binance, { PORT: String(port), APP_URL: url, NEXTAUTH_URL: url, NEXTAUTH_SECRET: TEST_AUTH_SECRET, ...extraEnv });
   const logs: string[] = [];
   let child = spawnServer(env, logs);
   await waitUntilUp(url, child, logs);
