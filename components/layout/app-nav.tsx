@@ -2,10 +2,10 @@
 // The signed-in navigation: every app page, the current one marked for screen readers, the portfolio
 // switcher, and sign out.
 import Link from "next/link";
-import { usePathname } from "next/navigation";
 import { SignOutButton } from "@/components/account/sign-out-button";
 import { PortfolioSwitcher } from "@/components/portfolios/portfolio-switcher";
 import type { ShownPortfolio } from "@/components/portfolios/portfolio";
+import { NavLinks } from "./nav-links";
 import styles from "./app-nav.module.css";
 
 const LINKS = [
@@ -25,7 +25,6 @@ const LINKS = [
 
 /** Header bar with the brand, page links, the portfolio shown and the user's name. */
 export function AppNav({ userName, portfolio }: { userName: string; portfolio: ShownPortfolio }) {
-  const path = usePathname();
   return (
     <header className={styles.header}>
       <div className={styles.top}>
@@ -38,20 +37,7 @@ export function AppNav({ userName, portfolio }: { userName: string; portfolio: S
         </span>
         <SignOutButton className="btn btn-small" />
       </div>
-      <nav aria-label="Main" className={styles.nav}>
-        <ul>
-          {LINKS.map((l) => {
-            const current = path === l.href || path.startsWith(`${l.href}/`);
-            return (
-              <li key={l.href}>
-                <Link href={l.href} aria-current={current ? "page" : undefined} className={current ? styles.current : undefined}>
-                  {l.label}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <NavLinks links={LINKS} />
     </header>
   );
 }

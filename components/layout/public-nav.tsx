@@ -2,6 +2,7 @@
 // The signed-out header of the public pages: brand, the public pages, and sign in (back to this page) / sign up.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { NavLinks } from "./nav-links";
 import styles from "./app-nav.module.css";
 
 const LINKS = [
@@ -26,20 +27,7 @@ export function PublicNav() {
           Sign up
         </Link>
       </div>
-      <nav aria-label="Main" className={styles.nav}>
-        <ul>
-          {LINKS.map((l) => {
-            const current = path === l.href || path.startsWith(`${l.href}/`);
-            return (
-              <li key={l.href}>
-                <Link href={l.href} aria-current={current ? "page" : undefined} className={current ? styles.current : undefined}>
-                  {l.label}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <NavLinks links={LINKS} />
     </header>
   );
 }
