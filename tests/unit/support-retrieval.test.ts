@@ -28,6 +28,8 @@ const QUESTIONS: [string, string][] = [
   ["Why was my order refused with insufficient balance?", "/support#faq-why-was-my-order-refused-with-insufficient-balance"],
   ["How accurate is the prediction?", "/learn/prediction#reading-its-accuracy"],
   ["Is the prediction financial advice?", "prediction"],
+  ["What does the 80% range of the prediction mean?", "/learn/prediction#the-ranges"],
+  ["How often does the forecast range hold?", "/learn/prediction#the-ranges"],
   ["How is my profit calculated?", "/support#faq-how-is-my-profit-calculated"],
   ["How are the rating stars calculated?", "stars"],
   ["How do I reset my account?", "/learn/your-account#resetting-the-account"],
