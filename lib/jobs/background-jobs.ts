@@ -122,6 +122,9 @@ export function startBackgroundJobs(worker: Leader): { stop(): void } {
       training = false;
     };
     const real = historyIsReal(worker.source ?? "binance");
+    // Known at once: the page says so from the first request, not only after TRAIN_FIRST_AFTER_S (shown only
+    // while no model is stored).
+    if (!real) setTrainingStatus({ phase: "no-real-history", source: worker.source ?? "simulated" });
     timers.push(setInterval(() => void (real ? train() : undefined), env.TRAIN_EVERY_H * HOUR));
     // A fresh installation has no model yet: train in the background as soon as enough real daily candles
     // are cached (looked at every 5 s: two small queries), never on the simulated market's invented prices.

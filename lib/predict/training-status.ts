@@ -43,6 +43,6 @@ export function describeTrainingStatus(s: TrainingStatus | undefined): string | 
     case "failed":
       return `Training failed: ${s.message}. The worker tries again at the next scheduled retraining.`;
     case "no-real-history":
-      return `No real price history is available: this run uses the ${s.source} market (invented prices), and a model trained on invented prices would teach nothing. Forecasts need the Binance market.`;
+      return `No real price history is available: this run uses the ${s.source} market (invented prices), and a model trained on invented prices would teach nothing. Forecasts need the Binance market, or a replay of recorded candles (MARKET_SOURCE=replay).`;
   }
 }

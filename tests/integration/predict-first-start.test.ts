@@ -19,13 +19,14 @@ describe("forecasts at first start", () => {
     server = undefined;
   });
 
-  it("with the simulated market: says no real history is available and never trains on invented prices", async () => {
-    server = await startTestServer({ MARKET_SOURCE: "simulated", TRAIN_EVERY_H: "24", TRAIN_FIRST_AFTER_S: "1" });
+  it("with the simulated market: says no real history is available from the first request and never trains on invented prices", async () => {
+    // the first training check is 10 minutes away: the message must not wait for it
+    server = await startTestServer({ MARKET_SOURCE: "simulated", TRAIN_EVERY_H: "24", TRAIN_FIRST_AFTER_S: "600" });
     const s = server;
     const answer = await waitFor(async () => {
       const a = await predictMessage(s);
       return /No real price history/.test(a.message) ? a : undefined;
-    }, "the no-real-history message", 20_000);
+    }, "the no-real-history message", 3_000);
     expect(answer.status).toBe(503);
     expect(answer.message).toMatch(/simulated market/);
     const html = await (await fetch(`${s.url}/predict?symbol=BTCUSDT`, { redirect: "manual" })).text();
