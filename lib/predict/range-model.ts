@@ -18,7 +18,7 @@ export interface RangeModel {
   har_days?: readonly [number, number];
 }
 
-/** Daily candles a range forecast needs (the inputs' 30-day volume mean and 22-day variance mean, plus the anchor). */
+/** Daily candles a range forecast needs (the inputs' 30-day volume mean and 28-day variance mean, plus the anchor). */
 export const RANGE_CANDLES = VOLATILITY_WARMUP;
 
 /** Daily candles for the long-run volatility in full at every horizon (with fewer it averages what there is). */

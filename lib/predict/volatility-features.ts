@@ -1,5 +1,5 @@
 // Inputs of the distribution network at an anchor day t, all known at t's close (plus the calendar of the target
-// days): the HAR row (log realised variance from hourly candles over 1, 5 and 22 days, the anchor's fall and rise,
+// days): the HAR row (log realised variance from hourly candles over 1, 7 and 28 days, the anchor's fall and rise,
 // the weekday mix of the target days), the log of the day's high-low (Parkinson) variance, the day's volume
 // against its trailing 30-day mean and the size of the close's net move over the last 22 days (volatility is
 // higher after a strong trend either way).
