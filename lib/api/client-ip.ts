@@ -13,9 +13,8 @@ const MAX_HOPS = 20;
 
 interface Trust {
   all: boolean;
-  /** no proxy is trusted (the default): nothing to look up */
-  none: boolean;
-  list: BlockList;
+  /** the trusted addresses and subnets; none (the default): nothing to look up */
+  list?: BlockList;
 }
 
 let trust: Trust | undefined;
@@ -24,19 +23,19 @@ function trusted(): Trust {
   if (trust) return trust;
   const list = new BlockList();
   let all = false;
-  let none = true;
+  let entries = 0;
   for (const entry of env.TRUSTED_PROXIES.split(",").map((e) => e.trim()).filter(Boolean)) {
     if (entry === "*") {
       all = true;
       continue;
     }
-    none = false;
+    entries++;
     const [ip = "", bits] = entry.split("/");
     const family = isIP(ip) === 6 ? "ipv6" : "ipv4";
     if (bits === undefined) list.addAddress(ip, family);
     else list.addSubnet(ip, Number(bits), family);
   }
-  return (trust = { all, none: none && !all, list });
+  return (trust = { all, list: entries > 0 ? list : undefined });
 }
 
 /** A bare IP from a header value or socket address ("::ffff:1.2.3.4", "[::1]:80", "1.2.3.4:80"), else undefined. */
@@ -57,7 +56,7 @@ function isTrusted(ip: string | undefined): boolean {
   const t = trusted();
   if (t.all) return true;
   // BlockList.check builds a SocketAddress per call (~2 % of a request's CPU in the order benchmark)
-  return !t.none && ip !== undefined && t.list.check(ip, isIP(ip) === 6 ? "ipv6" : "ipv4");
+  return t.list !== undefined && ip !== undefined && t.list.check(ip, isIP(ip) === 6 ? "ipv6" : "ipv4");
 }
 
 /** The client's address, or "unknown" (one shared bucket) when it cannot be known. */

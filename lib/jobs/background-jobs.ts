@@ -121,31 +121,29 @@ export function startBackgroundJobs(worker: Leader): { stop(): void } {
       await trainInChild(marketNow());
       training = false;
     };
-    const real = historyIsReal(worker.source ?? "binance");
-    // Known at once: the page says so from the first request, not only after TRAIN_FIRST_AFTER_S (shown only
-    // while no model is stored).
-    if (!real) setTrainingStatus({ phase: "no-real-history", source: worker.source ?? "simulated" });
-    timers.push(setInterval(() => void (real ? train() : undefined), env.TRAIN_EVERY_H * HOUR));
-    // A fresh installation has no model yet: train in the background as soon as enough real daily candles
-    // are cached (looked at every 5 s: two small queries), never on the simulated market's invented prices.
-    const firstStart = async (): Promise<void> => {
-      if ((await prisma.predictionModel.count()) > 0) return;
-      if (!real) {
-        setTrainingStatus({ phase: "no-real-history", source: worker.source ?? "simulated" });
-        return;
-      }
-      const candles = await dailyCandlesCached();
-      if (candles < MIN_HISTORY) {
-        setTrainingStatus({ phase: "waiting", candles, need: MIN_HISTORY });
-        const t = setTimeout(() => void firstStart().catch(logError("looking for models")), FIRST_TRAINING_POLL_MS);
-        t.unref();
-        timers.push(t);
-        return;
-      }
-      setTrainingStatus({ phase: "training", done: 0, total: DEFAULT_SYMBOLS.length * HORIZONS.length });
-      await train();
-    };
-    timers.push(setTimeout(() => void firstStart().catch(logError("looking for models")), env.TRAIN_FIRST_AFTER_S * 1000));
+    if (!historyIsReal(worker.source ?? "binance")) {
+      // The simulated market's prices are invented: never trained on, and the page says so from the first request
+      // (the status shows only while no model is stored).
+      setTrainingStatus({ phase: "no-real-history", source: worker.source ?? "simulated" });
+    } else {
+      timers.push(setInterval(() => void train(), env.TRAIN_EVERY_H * HOUR));
+      // A fresh installation has no model yet: train in the background as soon as enough real daily candles
+      // are cached (looked at every 5 s: two small queries).
+      const firstStart = async (): Promise<void> => {
+        if ((await prisma.predictionModel.count()) > 0) return;
+        const candles = await dailyCandlesCached();
+        if (candles < MIN_HISTORY) {
+          setTrainingStatus({ phase: "waiting", candles, need: MIN_HISTORY });
+          const t = setTimeout(() => void firstStart().catch(logError("looking for models")), FIRST_TRAINING_POLL_MS);
+          t.unref();
+          timers.push(t);
+          return;
+        }
+        setTrainingStatus({ phase: "training", done: 0, total: DEFAULT_SYMBOLS.length * HORIZONS.length });
+        await train();
+      };
+      timers.push(setTimeout(() => void firstStart().catch(logError("looking for models")), env.TRAIN_FIRST_AFTER_S * 1000));
+    }
   }
   for (const t of timers) t.unref();
   return {
